@@ -1,0 +1,68 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "gen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "gen", targets: ["gen"]),
+        .library(name: "GenCore", targets: ["GenCore"]),
+        .library(name: "GenRuntime", targets: ["GenRuntime"]),
+        .library(name: "SipDomainModels", targets: ["SipDomainModels"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The generator: spec loading, validation, IR, emitters, rendering and writing.
+        .target(
+            name: "GenCore",
+            dependencies: [
+                "GenTemplates",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The bundled templates, shipped as resources inside the `gen` binary's bundle.
+        .target(
+            name: "GenTemplates",
+            path: "Templates",
+            exclude: ["README.md"],
+            sources: ["BundledTemplates.swift"],
+            resources: [.copy("Shared"), .copy("Models")]
+        ),
+        .executableTarget(
+            name: "gen",
+            dependencies: [
+                "GenCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // What generated models import: typed SIDs, RFC 2822 dates, open enums. No networking.
+        .target(name: "GenRuntime"),
+
+        // Committed output of `swift run gen` (the golden files), compiled as ordinary targets.
+        .target(name: "SipDomainModels", dependencies: ["GenRuntime"], path: "Generated/SipDomainModels"),
+
+        // Output for the landmine spec (Swift keywords and odd wire names), compiled to prove it builds.
+        .target(
+            name: "LandmineModels",
+            dependencies: ["GenRuntime"],
+            path: "Tests/Goldens/LandmineModels"
+        ),
+
+        .testTarget(
+            name: "GenCoreTests",
+            dependencies: ["GenCore"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
+        .testTarget(
+            name: "GeneratedModelsTests",
+            dependencies: ["SipDomainModels", "LandmineModels", "GenRuntime"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

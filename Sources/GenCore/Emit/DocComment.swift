@@ -1,0 +1,26 @@
+/// Doc comment lines (`/// …`) from a spec description, wrapped to fit the line width.
+enum DocComment {
+    static let lineWidth = 100
+
+    /// The lines of a doc comment for `paragraphs`, for code indented by `indent` spaces.
+    /// Empty paragraphs are skipped; paragraphs are separated by a bare `///`.
+    static func lines(_ paragraphs: [String?], indent: Int) -> [String] {
+        let width = lineWidth - indent - 4
+        var result: [String] = []
+        for paragraph in paragraphs.compactMap({ $0 }) {
+            let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" })
+            guard !words.isEmpty else { continue }
+            if !result.isEmpty { result.append("///") }
+            var line = ""
+            for word in words {
+                if !line.isEmpty, line.count + 1 + word.count > width {
+                    result.append("/// " + line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            result.append("/// " + line)
+        }
+        return result
+    }
+}

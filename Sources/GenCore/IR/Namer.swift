@@ -1,0 +1,117 @@
+/// Computes every Swift name the generated code uses, in one place.
+///
+/// Names come from spec names and wire names: `account_sid` → `accountSid`, `SipDomain` →
+/// `SipDomainModels`, `DomainName` → `--domain-name`. A name that is a Swift keyword is written
+/// with backticks, one that starts with a digit gets a leading underscore, and a few words that
+/// cannot be member names even in backticks get a trailing underscore.
+public enum Namer {
+    /// Reserved words that must be escaped with backticks to be used as identifiers.
+    static let keywords: Set<String> = [
+        "associatedtype", "borrowing", "class", "consuming", "deinit", "enum", "extension", "fileprivate", "func",
+        "import", "init", "inout", "internal", "let", "nonisolated", "open", "operator", "private", "precedencegroup",
+        "protocol", "public", "rethrows", "static", "struct", "subscript", "typealias", "var",
+        "break", "case", "catch", "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if",
+        "in", "repeat", "return", "throw", "switch", "where", "while",
+        "Any", "as", "await", "false", "is", "nil", "self", "Self", "super", "throws", "true", "try",
+        "_",
+    ]
+
+    /// Words that stay ambiguous even in backticks when used as members (`value.Type` is the
+    /// metatype, `init` the initializer), so they get a trailing underscore instead.
+    static let reservedMembers: Set<String> = ["Type", "Protocol", "init", "self", "Self", "_"]
+
+    /// Splits a spec or wire name into words: at `_`, `-`, `.`, spaces, and at case changes
+    /// (`HTTPMethod` → `HTTP`, `Method`; `voiceUrl` → `voice`, `Url`).
+    static func words(_ name: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        let characters = Array(name)
+        for (index, character) in characters.enumerated() {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { words.append(current) }
+                current = ""
+                continue
+            }
+            if let previous = current.last, character.isUppercase {
+                let next = index + 1 < characters.count ? characters[index + 1] : nil
+                let startsWord =
+                    previous.isLowercase || previous.isNumber
+                    || (previous.isUppercase && next?.isLowercase == true)
+                if startsWord {
+                    words.append(current)
+                    current = ""
+                }
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// `sip_domain` → `SipDomain`, `SipDomain` → `SipDomain`, `HTTP_METHOD` → `HttpMethod`.
+    public static func typeName(_ name: String) -> String {
+        let result = words(name).map(capitalized).joined()
+        return escapedIdentifier(result.isEmpty ? "Value" : result, isMember: false)
+    }
+
+    /// The bare lowerCamelCase form, before escaping: `account_sid` → `accountSid`,
+    /// `HTTPMethod` → `httpMethod`.
+    static func lowerCamel(_ name: String) -> String {
+        let parts = words(name)
+        guard let first = parts.first else { return "value" }
+        return first.lowercased() + parts.dropFirst().map(capitalized).joined()
+    }
+
+    /// A property, parameter or method name, escaped so that it compiles.
+    public static func memberName(_ name: String) -> String {
+        escapedIdentifier(lowerCamel(name), isMember: true)
+    }
+
+    /// An enum case for a wire value: `POST` → `post`, `IP_ACL` → `ipAcl`.
+    public static func caseName(_ value: String) -> String {
+        memberName(value)
+    }
+
+    /// A CLI option or command: `DomainName` → `domain-name`, `SipDomains` → `sip-domains`.
+    public static func kebabCase(_ name: String) -> String {
+        words(name).map { $0.lowercased() }.joined(separator: "-")
+    }
+
+    /// `Account` → `AccountSid`.
+    public static func sidTypeName(entity: String) -> String { typeName(entity + "_sid") }
+
+    /// `SipDomain` → `SipDomainPage`.
+    public static func pageTypeName(resource: String) -> String { typeName(resource + "_page") }
+
+    public static func modules(for apiName: String) -> ModuleNames {
+        ModuleNames(
+            models: typeName(apiName + "_models"),
+            client: typeName(apiName + "_client"),
+            server: typeName(apiName + "_server"),
+            cli: typeName(apiName) + "CLI"
+        )
+    }
+
+    /// The catch-all case of an open enum: `unknown`, unless a value already took that name.
+    public static func unknownCaseName(avoiding cases: [String]) -> String {
+        var name = "unknown"
+        while cases.contains(name) { name += "Value" }
+        return name
+    }
+
+    private static func capitalized(_ word: String) -> String {
+        guard let first = word.first else { return word }
+        // An all-caps word longer than two letters (an acronym in a wire name) reads better
+        // as a word in a Swift name: `SIP_DOMAIN` → `SipDomain`.
+        let rest = word.dropFirst()
+        return first.uppercased() + (word.count > 2 && word == word.uppercased() ? rest.lowercased() : String(rest))
+    }
+
+    private static func escapedIdentifier(_ name: String, isMember: Bool) -> String {
+        var name = name
+        if let first = name.first, first.isNumber { name = "_" + name }
+        if isMember, reservedMembers.contains(name) { return name + "_" }
+        if !isMember, name == "Type" || name == "Protocol" || name == "Self" || name == "Any" { return name + "_" }
+        return keywords.contains(name) ? "`\(name)`" : name
+    }
+}

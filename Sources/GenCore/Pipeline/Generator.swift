@@ -1,0 +1,91 @@
+import Foundation
+
+/// The whole pipeline for a set of specs: load, lower, emit; writing is left to the caller.
+///
+/// Each spec is parsed once and its IR shared by every emitter. Nothing is returned for writing
+/// unless every spec and template was free of errors.
+public struct Generator: Sendable {
+    public var emitters: [any Emitter]
+
+    public static let defaultEmitters: [any Emitter] = [ModelsEmitter()]
+
+    public init(emitters: [any Emitter] = Generator.defaultEmitters) {
+        self.emitters = emitters
+    }
+
+    /// A spec to generate from: the path shown in diagnostics, and its text.
+    public struct SpecSource: Sendable {
+        public var path: String
+        public var text: String
+
+        public init(path: String, text: String) {
+            self.path = path
+            self.text = text
+        }
+
+        /// The spec file's name, such as `SipDomain.yaml`, which keys it in the manifest.
+        public var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
+    }
+
+    /// What a successful run produced.
+    public struct Output: Sendable {
+        public var definitions: [APIDefinition]
+        public var files: [GeneratedFile]
+        /// Spec file name to the paths of the files it produced.
+        public var filesBySpec: [String: [String]]
+    }
+
+    /// Loads and lowers one spec.
+    public static func definition(of source: SpecSource) -> Result<APIDefinition, DiagnosticError> {
+        SpecLoader.load(source.text, file: source.path).flatMap(SpecLowering.lower)
+    }
+
+    /// Lowers every spec, reporting the problems of all of them.
+    public static func definitions(of sources: [SpecSource]) -> Result<[APIDefinition], DiagnosticError> {
+        var log = DiagnosticLog()
+        var definitions: [APIDefinition] = []
+        for source in sources {
+            switch definition(of: source) {
+            case .success(let definition): definitions.append(definition)
+            case .failure(let error): log.append(contentsOf: error.diagnostics)
+            }
+        }
+        if !log.isEmpty { return .failure(DiagnosticError(log.diagnostics)) }
+        return .success(definitions)
+    }
+
+    public func generate(_ sources: [SpecSource], templates: TemplateSet) -> Result<Output, DiagnosticError> {
+        let definitions: [APIDefinition]
+        switch Self.definitions(of: sources) {
+        case .success(let value): definitions = value
+        case .failure(let error): return .failure(error)
+        }
+        var log = DiagnosticLog()
+        var output = Output(definitions: definitions, files: [], filesBySpec: [:])
+        var owners: [String: String] = [:]
+        for (source, definition) in zip(sources, definitions) {
+            var paths: [String] = []
+            for emitter in emitters {
+                do {
+                    for file in try emitter.emit(definition, templates: templates) {
+                        if let owner = owners[file.path] {
+                            log.error(
+                                "generates '\(file.path)', which \(owner) generates too; give one spec another name",
+                                at: SourceLocation(file: source.path, line: 1, column: 1)
+                            )
+                            continue
+                        }
+                        owners[file.path] = source.fileName
+                        paths.append(file.path)
+                        output.files.append(file)
+                    }
+                } catch {
+                    log.append(contentsOf: error.diagnostics)
+                }
+            }
+            output.filesBySpec[source.fileName] = paths
+        }
+        if !log.isEmpty { return .failure(DiagnosticError(log.diagnostics)) }
+        return .success(output)
+    }
+}

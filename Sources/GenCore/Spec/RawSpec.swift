@@ -1,0 +1,95 @@
+/// A spec as written: every value keeps where it stands in the file, nothing is checked beyond the
+/// shape of the YAML. ``SpecLowering`` turns it into the checked ``APIDefinition``.
+public struct RawSpec {
+    public var file: String
+    /// Where the document starts, for problems that belong to no single key.
+    public var location: SourceLocation
+    public var name: Located<String>?
+    public var title: Located<String>?
+    public var description: Located<String>?
+    public var baseURL: Located<String>?
+    public var auth: RawAuth?
+    public var sids: [(prefix: Located<String>, entity: Located<String>)] = []
+    public var enums: [RawEnum] = []
+    public var resources: [RawResource] = []
+}
+
+public struct RawAuth {
+    public var location: SourceLocation
+    public var scheme: Located<String>?
+    public var username: RawCredential?
+    public var password: RawCredential?
+}
+
+public struct RawCredential {
+    public var location: SourceLocation
+    public var name: Located<String>?
+    public var environmentVariable: Located<String>?
+}
+
+public struct RawEnum {
+    public var name: Located<String>
+    public var description: Located<String>?
+    public var values: [Located<String>] = []
+}
+
+public struct RawResource {
+    public var name: Located<String>
+    public var plural: Located<String>?
+    public var description: Located<String>?
+    public var defaultOutput: [Located<String>] = []
+    public var properties: [RawField] = []
+    public var page: RawPage?
+    public var operations: [RawOperation] = []
+}
+
+public struct RawPage {
+    public var location: SourceLocation
+    public var items: Located<String>?
+    public var fields: [RawField] = []
+}
+
+/// A property, a page field or a parameter: a wire name, a type and what constrains it.
+public struct RawField {
+    public var name: Located<String>
+    public var type: Located<String>?
+    public var nullable: Located<Bool>?
+    public var required: Located<Bool>?
+    public var description: Located<String>?
+    public var pii: RawPII?
+    public var defaultValue: RawScalar?
+    public var minLength: Located<Int>?
+    public var maxLength: Located<Int>?
+    public var minimum: Located<Int>?
+    public var maximum: Located<Int>?
+    public var pattern: Located<String>?
+}
+
+public struct RawPII {
+    public var location: SourceLocation
+    public var handling: Located<String>?
+    public var retentionDays: Located<Int>?
+}
+
+/// A scalar whose meaning depends on the type it is read for, such as a parameter's default.
+public struct RawScalar {
+    public var text: String
+    /// Whether it was quoted, so `'50'` is a string where `50` is a number.
+    public var isQuoted: Bool
+    public var location: SourceLocation
+}
+
+public struct RawOperation {
+    public var name: Located<String>
+    public var method: Located<String>?
+    public var path: Located<String>?
+    public var status: Located<Int>?
+    public var returns: Located<String>?
+    public var summary: Located<String>?
+    public var description: Located<String>?
+    public var pathParameters: [RawField] = []
+    public var queryParameters: [RawField] = []
+    public var formParameters: [RawField] = []
+    /// Where `formParameters` is written, for problems with the body as a whole.
+    public var formLocation: SourceLocation?
+}

@@ -1,0 +1,142 @@
+import Yams
+
+/// Reads Yams nodes into located values, logging every problem of shape instead of stopping at
+/// the first: a wrong kind of node, an unknown key, a missing required key.
+final class YAMLReader {
+    let file: String
+    private(set) var log = DiagnosticLog()
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    }
+
+    func error(_ message: String, at location: SourceLocation) {
+        log.error(message, at: location)
+    }
+
+    /// The keys of a mapping, checked against the keys its context allows.
+    struct Fields {
+        /// Where the mapping's owner (its key, or the document) stands.
+        let owner: SourceLocation
+        let entries: [String: (key: SourceLocation, value: Node)]
+
+        func node(_ key: String) -> Node? { entries[key]?.value }
+    }
+
+    /// Reads `node` as a mapping of `what`, reporting unknown keys (with a did-you-mean among
+    /// `allowed`) and each of `required` that is missing (at `owner`).
+    func fields(
+        of node: Node,
+        _ what: String,
+        allowed: [String],
+        required: [String] = [],
+        owner: SourceLocation
+    ) -> Fields? {
+        guard let pairs = mapping(node, what) else { return nil }
+        var entries: [String: (key: SourceLocation, value: Node)] = [:]
+        for (key, value) in pairs {
+            guard allowed.contains(key.value) else {
+                error(
+                    "unknown key '\(key.value)' in \(what)" + Suggestion.hint(for: key.value, in: allowed),
+                    at: key.location
+                )
+                continue
+            }
+            entries[key.value] = (key.location, value)
+        }
+        for key in required where entries[key] == nil {
+            error("missing required key '\(key)' in \(what)", at: owner)
+        }
+        return Fields(owner: owner, entries: entries)
+    }
+
+    /// Reads `node` as a mapping with string keys, in written order. (Yams itself rejects a key
+    /// written twice.)
+    func mapping(_ node: Node, _ what: String) -> [(key: Located<String>, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            error("expected a mapping for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return mapping.compactMap { keyNode, value in
+            string(keyNode, "a key in \(what)").map { ($0, value) }
+        }
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error("expected a list for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    func string(_ node: Node, _ what: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            error("expected a string for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    func strings(_ node: Node, _ what: String) -> [Located<String>] {
+        sequence(node, what)?.compactMap { string($0, "an item of \(what)") } ?? []
+    }
+
+    func bool(_ node: Node, _ what: String) -> Located<Bool>? {
+        guard let text = plainScalar(node, what, expected: "true or false") else { return nil }
+        switch text.value {
+        case "true": return Located(true, at: text.location)
+        case "false": return Located(false, at: text.location)
+        default:
+            error("expected true or false for \(what), found '\(text.value)'", at: text.location)
+            return nil
+        }
+    }
+
+    func int(_ node: Node, _ what: String) -> Located<Int>? {
+        guard let text = plainScalar(node, what, expected: "a whole number") else { return nil }
+        guard let value = Int(text.value) else {
+            error("expected a whole number for \(what), found '\(text.value)'", at: text.location)
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    func scalar(_ node: Node, _ what: String) -> RawScalar? {
+        guard case .scalar(let scalar) = node else {
+            error("expected a single value for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+        return RawScalar(text: scalar.string, isQuoted: quoted, location: location(of: node))
+    }
+
+    private func plainScalar(_ node: Node, _ what: String, expected: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node else {
+            error("expected \(expected) for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        if scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+            error(
+                "expected \(expected) for \(what), found the quoted string '\(scalar.string)'",
+                at: location(of: node)
+            )
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    private func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "'\(scalar.string)'"
+        case .alias: return "an alias"
+        }
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+
+/// Reads and writes the RFC 2822 dates Twilio sends, such as `Mon, 20 Jul 2015 17:27:10 +0000`.
+///
+/// Hand-written rather than a `DateFormatter`: it is `Sendable`, independent of the machine's
+/// locale and time zone, and fast. Formatting always writes GMT as `+0000`, as Twilio does, so a
+/// date that Twilio sent encodes back to the same text.
+public enum RFC2822Date {
+    private static let weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// Formats `date` as `EEE, dd MMM yyyy HH:mm:ss +0000`, dropping fractions of a second.
+    public static func string(from date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
+        let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
+        // 1970-01-01 was a Thursday (index 3 when Monday is 0).
+        let weekday = weekdays[(days + 3).floorDivided(by: 7).remainder]
+        return "\(weekday), \(twoDigits(day)) \(months[month - 1]) \(year) "
+            + "\(twoDigits(secondOfDay / 3600)):\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60)) +0000"
+    }
+
+    /// Parses an RFC 2822 date; `nil` when `text` is not one.
+    ///
+    /// Accepts an optional weekday, one- or two-digit days, optional seconds, and a zone written
+    /// as `+hhmm`, `-hhmm`, `GMT`, `UT` or `Z`.
+    public static func date(from text: String) -> Date? {
+        var scanner = Scanner(text)
+        if scanner.peekLetter() {
+            guard let weekday = scanner.word(), weekdays.contains(weekday), scanner.skip(",") else { return nil }
+        }
+        guard let day = scanner.number(maxDigits: 2), (1...31).contains(day),
+            let monthName = scanner.word(), let monthIndex = months.firstIndex(of: monthName),
+            let year = scanner.number(maxDigits: 4), year >= 1000,
+            let hour = scanner.number(maxDigits: 2), hour < 24, scanner.skip(":"),
+            let minute = scanner.number(maxDigits: 2), minute < 60
+        else { return nil }
+        var second = 0
+        if scanner.skip(":") {
+            guard let value = scanner.number(maxDigits: 2), value <= 60 else { return nil }
+            second = value
+        }
+        guard let offset = scanner.zoneOffsetSeconds(), scanner.isAtEnd else { return nil }
+        let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+
+    // Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).
+    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = y.floorDivided(by: 400).quotient
+        let yearOfEra = y - era * 400
+        let shiftedMonth = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    private static func civilDate(fromDaysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
+        let z = days + 719_468
+        let era = z.floorDivided(by: 146_097).quotient
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// A cursor over the UTF-8 bytes of a date, skipping spaces between tokens.
+    private struct Scanner {
+        private let bytes: [UInt8]
+        private var index = 0
+
+        init(_ text: String) { bytes = Array(text.utf8) }
+
+        var isAtEnd: Bool {
+            mutating get {
+                skipSpaces()
+                return index == bytes.count
+            }
+        }
+
+        mutating func skipSpaces() {
+            while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+        }
+
+        mutating func peekLetter() -> Bool {
+            skipSpaces()
+            return index < bytes.count && Self.isLetter(bytes[index])
+        }
+
+        mutating func skip(_ character: Unicode.Scalar) -> Bool {
+            skipSpaces()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: character) else { return false }
+            index += 1
+            return true
+        }
+
+        mutating func word() -> String? {
+            skipSpaces()
+            let start = index
+            while index < bytes.count, Self.isLetter(bytes[index]) { index += 1 }
+            return start == index ? nil : String(decoding: bytes[start..<index], as: UTF8.self)
+        }
+
+        mutating func number(maxDigits: Int) -> Int? {
+            skipSpaces()
+            var value = 0
+            var count = 0
+            while index < bytes.count, count < maxDigits, (0x30...0x39).contains(bytes[index]) {
+                value = value * 10 + Int(bytes[index] - 0x30)
+                index += 1
+                count += 1
+            }
+            return count == 0 ? nil : value
+        }
+
+        mutating func zoneOffsetSeconds() -> Int? {
+            skipSpaces()
+            guard index < bytes.count else { return nil }
+            let sign = bytes[index]
+            if sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                index += 1
+                let start = index
+                guard let hhmm = number(maxDigits: 4), index - start == 4, hhmm % 100 < 60 else { return nil }
+                let seconds = (hhmm / 100) * 3600 + (hhmm % 100) * 60
+                return sign == UInt8(ascii: "+") ? seconds : -seconds
+            }
+            switch word() {
+            case "GMT", "UT", "UTC", "Z": return 0
+            default: return nil
+            }
+        }
+
+        private static func isLetter(_ byte: UInt8) -> Bool {
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        }
+    }
+}
+
+extension Int {
+    /// Division that rounds toward negative infinity, so dates before 1970 work too.
+    fileprivate func floorDivided(by divisor: Int) -> (quotient: Int, remainder: Int) {
+        let quotient = (self >= 0 ? self : self - divisor + 1) / divisor
+        return (quotient, self - quotient * divisor)
+    }
+}
+
+extension KeyedDecodingContainer {
+    /// Decodes an RFC 2822 date that may be absent or `null`.
+    public func decodeRFC2822DateIfPresent(forKey key: Key) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = RFC2822Date.date(from: text) else {
+            throw DecodingError.dataCorruptedError(
+                forKey: key,
+                in: self,
+                debugDescription: "'\(text)' is not an RFC 2822 date"
+            )
+        }
+        return date
+    }
+
+    /// Decodes an RFC 2822 date that must be present.
+    public func decodeRFC2822Date(forKey key: Key) throws -> Date {
+        guard let date = try decodeRFC2822DateIfPresent(forKey: key) else {
+            throw DecodingError.valueNotFound(
+                Date.self,
+                DecodingError.Context(codingPath: codingPath + [key], debugDescription: "Expected an RFC 2822 date")
+            )
+        }
+        return date
+    }
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes `date` as RFC 2822 text, or `null` when it is `nil`.
+    public mutating func encodeRFC2822Date(_ date: Date?, forKey key: Key) throws {
+        if let date {
+            try encode(RFC2822Date.string(from: date), forKey: key)
+        } else {
+            try encodeNil(forKey: key)
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import GenCore
+
+@main
+struct Gen: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gen",
+        abstract: "Generates Swift models from API specs.",
+        discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
+        subcommands: [Generate.self, PrintIR.self],
+        defaultSubcommand: Generate.self
+    )
+}
+
+struct SpecOptions: ParsableArguments {
+    @Option(
+        name: .customLong("spec"),
+        help: ArgumentHelp("A spec file; repeat for several. Default: every spec in Specs/.", valueName: "file")
+    )
+    var specs: [String] = []
+
+    @Option(
+        name: .customLong("specs"),
+        help: ArgumentHelp("The folder of specs used when no --spec is given.", valueName: "dir")
+    )
+    var specsFolder = "Specs"
+}
+
+struct Generate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Regenerates the output folder from the specs (the default command)."
+    )
+
+    @OptionGroup var specOptions: SpecOptions
+
+    @Option(help: ArgumentHelp("The folder generated code goes to.", valueName: "dir"))
+    var output = "Generated"
+
+    @Option(help: ArgumentHelp("A folder of templates that override the bundled ones, file by file.", valueName: "dir"))
+    var templates: String?
+
+    @Flag(help: "Write nothing; exit 1 naming every stale, missing or extra file.")
+    var check = false
+
+    @Flag(help: "List every file written, unchanged or removed.")
+    var verbose = false
+
+    func run() throws {
+        var options = GenerateCommand.Options()
+        options.specs = specOptions.specs
+        options.specsFolder = specOptions.specsFolder
+        options.output = output
+        options.templates = templates
+        options.check = check
+        options.verbose = verbose
+        let status = GenerateCommand.run(options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct PrintIR: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ir",
+        abstract: "Prints the checked intermediate representation of the specs as JSON."
+    )
+
+    @OptionGroup var specOptions: SpecOptions
+
+    func run() throws {
+        var options = GenerateCommand.Options()
+        options.specs = specOptions.specs
+        options.specsFolder = specOptions.specsFolder
+        let status = GenerateCommand.printIR(options)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
