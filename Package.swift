@@ -53,15 +53,12 @@ let package = Package(
             path: "Tests/Goldens/LandmineModels"
         ),
 
-        .testTarget(
-            name: "GenCoreTests",
-            dependencies: ["GenCore"],
-            exclude: ["Fixtures"]
-        ),
+        .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(
             name: "GeneratedModelsTests",
-            dependencies: ["SipDomainModels", "LandmineModels", "GenRuntime"]
+            dependencies: ["SipDomainModels", "LandmineModels", "GenRuntime"],
+            exclude: ["Examples"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -17,8 +17,12 @@ public enum Namer {
     ]
 
     /// Words that stay ambiguous even in backticks when used as members (`value.Type` is the
-    /// metatype, `init` the initializer), so they get a trailing underscore instead.
-    static let reservedMembers: Set<String> = ["Type", "Protocol", "init", "self", "Self", "_"]
+    /// metatype, `init` the initializer) or that would shadow what a generated type inherits
+    /// (`hashValue` from `Hashable`), so they get a trailing underscore instead.
+    static let reservedMembers: Set<String> = ["Type", "Protocol", "init", "self", "Self", "_", "hashValue"]
+
+    /// Members every generated enum declares, which a case must not shadow.
+    static let reservedCases: Set<String> = ["rawValue", "allCases", "description"]
 
     /// Splits a spec or wire name into words: at `_`, `-`, `.`, spaces, and at case changes
     /// (`HTTPMethod` → `HTTP`, `Method`; `voiceUrl` → `voice`, `Url`).
@@ -69,7 +73,8 @@ public enum Namer {
 
     /// An enum case for a wire value: `POST` → `post`, `IP_ACL` → `ipAcl`.
     public static func caseName(_ value: String) -> String {
-        memberName(value)
+        let name = lowerCamel(value)
+        return reservedCases.contains(name) ? name + "_" : escapedIdentifier(name, isMember: true)
     }
 
     /// A CLI option or command: `DomainName` → `domain-name`, `SipDomains` → `sip-domains`.

@@ -132,12 +132,15 @@ public struct SpecLowering {
         let swiftName = checkedTypeName(raw.name, "a resource's name")
         typeNames.claim(swiftName, for: raw.name, log: &log)
         let plural = raw.plural.map { checkedTypeName($0, "a resource's plural") } ?? swiftName + "s"
-        if raw.properties.isEmpty {
+        // `properties` is nil when it is missing or not a mapping, which is reported already.
+        if raw.properties?.isEmpty == true {
             log.error("resource '\(raw.name.value)' has no properties", at: raw.name.location)
         }
-        let properties = lowerProperties(raw.properties, of: "resource '\(raw.name.value)'")
-        let wireNames = properties.map(\.wireName)
-        for output in raw.defaultOutput where !wireNames.contains(output.value) {
+        let properties = lowerProperties(raw.properties ?? [], of: "resource '\(raw.name.value)'")
+        // Checked against the names as written, so that a property with another problem is
+        // not reported a second time here.
+        let wireNames = (raw.properties ?? []).map(\.name.value)
+        for output in raw.defaultOutput where raw.properties != nil && !wireNames.contains(output.value) {
             log.error(
                 "defaultOutput names '\(output.value)', which is not a property of '\(raw.name.value)'"
                     + Suggestion.hint(for: output.value, in: wireNames),

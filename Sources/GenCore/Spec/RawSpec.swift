@@ -38,7 +38,8 @@ public struct RawResource {
     public var plural: Located<String>?
     public var description: Located<String>?
     public var defaultOutput: [Located<String>] = []
-    public var properties: [RawField] = []
+    /// Nil when missing or not a mapping (a problem already reported).
+    public var properties: [RawField]?
     public var page: RawPage?
     public var operations: [RawOperation] = []
 }

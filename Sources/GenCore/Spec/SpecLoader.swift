@@ -142,8 +142,8 @@ public enum SpecLoader {
         result.plural = fields.node("plural").flatMap { reader.string($0, "the plural of \(what)") }
         result.description = fields.node("description").flatMap { reader.string($0, "the description of \(what)") }
         result.defaultOutput = fields.node("defaultOutput").map { reader.strings($0, "'defaultOutput'") } ?? []
-        if let node = fields.node("properties") {
-            result.properties = self.fields(node, "the properties of \(what)", "property", Keys.property, reader)
+        result.properties = fields.node("properties").flatMap {
+            self.fields($0, "the properties of \(what)", "property", Keys.property, reader)
         }
         if let (key, node) = fields.entries["page"],
             let page = reader.fields(of: node, "'page'", allowed: Keys.page, required: ["items", "fields"], owner: key)
@@ -151,7 +151,7 @@ public enum SpecLoader {
             result.page = RawPage(
                 location: key,
                 items: page.node("items").flatMap { reader.string($0, "'page.items'") },
-                fields: page.node("fields").map {
+                fields: page.node("fields").flatMap {
                     self.fields($0, "the page fields", "page field", Keys.property, reader)
                 }
                     ?? []
@@ -182,7 +182,7 @@ public enum SpecLoader {
         result.summary = fields.node("summary").flatMap { reader.string($0, "the summary of \(what)") }
         result.description = fields.node("description").flatMap { reader.string($0, "the description of \(what)") }
         func parameters(_ key: String, _ kind: String) -> [RawField] {
-            fields.node(key).map {
+            fields.node(key).flatMap {
                 self.fields($0, "the \(kind) parameters of \(what)", "parameter", Keys.parameter, reader)
             }
                 ?? []
@@ -194,15 +194,16 @@ public enum SpecLoader {
         return result
     }
 
-    /// Reads a mapping of wire names to field definitions (properties or parameters).
+    /// Reads a mapping of wire names to field definitions (properties or parameters); nil when
+    /// `node` is not a mapping.
     private static func fields(
         _ node: Node,
         _ what: String,
         _ kind: String,
         _ allowed: [String],
         _ reader: YAMLReader
-    ) -> [RawField] {
-        guard let pairs = reader.mapping(node, what) else { return [] }
+    ) -> [RawField]? {
+        guard let pairs = reader.mapping(node, what) else { return nil }
         return pairs.map { name, value in
             var field = RawField(name: name)
             let fieldWhat = "\(kind) '\(name.value)'"

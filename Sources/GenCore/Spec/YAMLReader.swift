@@ -39,17 +39,21 @@ final class YAMLReader {
     ) -> Fields? {
         guard let pairs = mapping(node, what) else { return nil }
         var entries: [String: (key: SourceLocation, value: Node)] = [:]
+        var suggested: Set<String> = []
         for (key, value) in pairs {
             guard allowed.contains(key.value) else {
+                let suggestion = Suggestion.closest(to: key.value, in: allowed)
+                if let suggestion { suggested.insert(suggestion) }
                 error(
-                    "unknown key '\(key.value)' in \(what)" + Suggestion.hint(for: key.value, in: allowed),
+                    "unknown key '\(key.value)' in \(what)" + (suggestion.map { " (did you mean '\($0)'?)" } ?? ""),
                     at: key.location
                 )
                 continue
             }
             entries[key.value] = (key.location, value)
         }
-        for key in required where entries[key] == nil {
+        // A misspelt required key is reported once, as unknown, not again as missing.
+        for key in required where entries[key] == nil && !suggested.contains(key) {
             error("missing required key '\(key)' in \(what)", at: owner)
         }
         return Fields(owner: owner, entries: entries)

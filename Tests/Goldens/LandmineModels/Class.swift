@@ -36,7 +36,7 @@ public struct Class: Codable, Hashable, Sendable {
     /// A property named "description".
     public var description: String?
 
-    public var hashValue: Int?
+    public var hashValue_: Int?
 
     public var rawValue: String?
 
@@ -64,7 +64,7 @@ public struct Class: Codable, Hashable, Sendable {
         decoder: ProtocolSid? = nil,
         encoder: String? = nil,
         description: String? = nil,
-        hashValue: Int? = nil,
+        hashValue_: Int? = nil,
         rawValue: String? = nil,
         value: String? = nil,
         `in`: Bool,
@@ -86,7 +86,7 @@ public struct Class: Codable, Hashable, Sendable {
         self.decoder = decoder
         self.encoder = encoder
         self.description = description
-        self.hashValue = hashValue
+        self.hashValue_ = hashValue_
         self.rawValue = rawValue
         self.value = value
         self.`in` = `in`
@@ -110,7 +110,7 @@ public struct Class: Codable, Hashable, Sendable {
         case decoder
         case encoder
         case description
-        case hashValue = "hash_value"
+        case hashValue_ = "hash_value"
         case rawValue
         case value = "_"
         case `in` = "in"
@@ -135,7 +135,7 @@ public struct Class: Codable, Hashable, Sendable {
         self.decoder = try container.decodeIfPresent(ProtocolSid.self, forKey: .decoder)
         self.encoder = try container.decodeIfPresent(String.self, forKey: .encoder)
         self.description = try container.decodeIfPresent(String.self, forKey: .description)
-        self.hashValue = try container.decodeIfPresent(Int.self, forKey: .hashValue)
+        self.hashValue_ = try container.decodeIfPresent(Int.self, forKey: .hashValue_)
         self.rawValue = try container.decodeIfPresent(String.self, forKey: .rawValue)
         self.value = try container.decodeIfPresent(String.self, forKey: .value)
         self.`in` = try container.decode(Bool.self, forKey: .`in`)
@@ -160,7 +160,7 @@ public struct Class: Codable, Hashable, Sendable {
         try container.encode(self.decoder, forKey: .decoder)
         try container.encode(self.encoder, forKey: .encoder)
         try container.encode(self.description, forKey: .description)
-        try container.encode(self.hashValue, forKey: .hashValue)
+        try container.encode(self.hashValue_, forKey: .hashValue_)
         try container.encode(self.rawValue, forKey: .rawValue)
         try container.encode(self.value, forKey: .value)
         try container.encode(self.`in`, forKey: .`in`)

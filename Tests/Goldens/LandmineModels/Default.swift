@@ -11,6 +11,7 @@ public enum Default: Hashable, Sendable {
     case init_
     case `default`
     case unknown
+    case rawValue_
     case withSpace
     case _2fa
     case quoteD
@@ -28,6 +29,7 @@ extension Default: RawRepresentable, Codable, CaseIterable, CustomStringConverti
         .init_,
         .`default`,
         .unknown,
+        .rawValue_,
         .withSpace,
         ._2fa,
         .quoteD,
@@ -42,6 +44,7 @@ extension Default: RawRepresentable, Codable, CaseIterable, CustomStringConverti
         case "init": self = .init_
         case "default": self = .`default`
         case "unknown": self = .unknown
+        case "rawValue": self = .rawValue_
         case "with space": self = .withSpace
         case "2fa": self = ._2fa
         case "quote\"d": self = .quoteD
@@ -58,6 +61,7 @@ extension Default: RawRepresentable, Codable, CaseIterable, CustomStringConverti
         case .init_: "init"
         case .`default`: "default"
         case .unknown: "unknown"
+        case .rawValue_: "rawValue"
         case .withSpace: "with space"
         case ._2fa: "2fa"
         case .quoteD: "quote\"d"

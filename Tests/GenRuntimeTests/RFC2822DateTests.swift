@@ -1,0 +1,62 @@
+import Foundation
+import GenRuntime
+import Testing
+
+@Suite struct RFC2822DateTests {
+    @Test(arguments: [
+        "Mon, 20 Jul 2015 17:27:10 +0000",
+        "Thu, 01 Jan 1970 00:00:00 +0000",
+        "Tue, 29 Feb 2000 23:59:59 +0000",
+        "Wed, 31 Dec 1969 23:59:59 +0000",
+        "Thu, 26 Nov 2026 18:05:48 +0000",
+    ])
+    func formattingAParsedDateGivesTheSameText(_ text: String) throws {
+        let date = try #require(RFC2822Date.date(from: text))
+        #expect(RFC2822Date.string(from: date) == text)
+    }
+
+    @Test func parsesToTheRightInstant() {
+        #expect(RFC2822Date.date(from: "Mon, 20 Jul 2015 17:27:10 +0000") == Date(timeIntervalSince1970: 1_437_413_230))
+        #expect(RFC2822Date.date(from: "Mon, 20 Jul 2015 12:27:10 -0500") == Date(timeIntervalSince1970: 1_437_413_230))
+        #expect(RFC2822Date.date(from: "20 Jul 2015 17:27:10 GMT") == Date(timeIntervalSince1970: 1_437_413_230))
+        #expect(RFC2822Date.date(from: "Mon, 20 Jul 2015 17:27 +0000") == Date(timeIntervalSince1970: 1_437_413_220))
+        #expect(RFC2822Date.date(from: "Thu, 1 Jan 1970 00:00:00 +0000") == Date(timeIntervalSince1970: 0))
+    }
+
+    @Test func formatsInGMTDroppingFractions() {
+        #expect(RFC2822Date.string(from: Date(timeIntervalSince1970: 1_437_413_230.75)) == "Mon, 20 Jul 2015 17:27:10 +0000")
+    }
+
+    @Test(arguments: [
+        "", "2015-07-20T17:27:10Z", "Mon, 20 Jull 2015 17:27:10 +0000", "Mon, 32 Jul 2015 17:27:10 +0000",
+        "Mon, 20 Jul 2015 24:00:00 +0000", "Mon, 20 Jul 2015 17:27:10 +000", "Mon, 20 Jul 2015 17:27:10 +0000 extra",
+        "Mon 20 Jul 2015 17:27:10 +0000", "Mon, 20 Jul 2015 17:27:10 PST",
+    ])
+    func rejectsWhatIsNotAnRFC2822Date(_ text: String) {
+        #expect(RFC2822Date.date(from: text) == nil)
+    }
+}
+
+@Suite struct TwilioSidTests {
+    struct ExampleSid: TwilioSid {
+        static let prefix = "EX"
+        let rawValue: String
+        init(_ rawValue: String) { self.rawValue = rawValue }
+    }
+
+    @Test func decodesAnyStringButValidatesOnRequest() throws {
+        let sid = try JSONDecoder().decode([ExampleSid].self, from: Data(#"["not a sid"]"#.utf8))[0]
+        #expect(sid.rawValue == "not a sid")
+        #expect(!sid.isWellFormed)
+        #expect(ExampleSid.isWellFormed("EX0123456789ABCDEF0123456789abcdef"))
+        #expect(!ExampleSid.isWellFormed("EX0123456789ABCDEF0123456789abcdeg"))
+        #expect(!ExampleSid.isWellFormed("ex0123456789ABCDEF0123456789abcdef"))
+    }
+
+    @Test func comparesByItsText() {
+        let a: ExampleSid = "EXa"
+        let b: ExampleSid = "EXb"
+        #expect(a < b)
+        #expect(Set([a, b, a]).count == 2)
+    }
+}

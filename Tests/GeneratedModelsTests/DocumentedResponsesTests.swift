@@ -1,0 +1,155 @@
+import Foundation
+import GenRuntime
+import SipDomainModels
+import Testing
+
+/// The example responses of the SIP Domain documentation decode into the generated models and
+/// encode back to the same JSON.
+@Suite struct DocumentedResponsesTests {
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Examples")
+
+    static func example(_ name: String) throws -> Data {
+        try Data(contentsOf: examples.appendingPathComponent("\(name).json"))
+    }
+
+    /// The JSON as a Foundation object, for comparing documents regardless of key order.
+    static func object(_ data: Data) throws -> NSDictionary {
+        try #require(JSONSerialization.jsonObject(with: data) as? NSDictionary)
+    }
+
+    @Test(arguments: ["create", "fetch", "update"])
+    func instanceResponseDecodesAndEncodesBack(_ name: String) throws {
+        let data = try Self.example(name)
+        let domain = try JSONDecoder().decode(SipDomain.self, from: data)
+        let encoded = try JSONEncoder().encode(domain)
+        #expect(try Self.object(encoded) == Self.object(data))
+    }
+
+    @Test func fetchResponseDecodesEveryProperty() throws {
+        let domain = try JSONDecoder().decode(SipDomain.self, from: Self.example("fetch"))
+        #expect(domain.accountSid == AccountSid("ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"))
+        #expect(domain.apiVersion == "2010-04-01")
+        #expect(domain.authType == "IP_ACL")
+        #expect(domain.dateCreated == Date(timeIntervalSince1970: 1_437_413_230))
+        #expect(domain.dateUpdated == Date(timeIntervalSince1970: 1_437_413_230))
+        #expect(domain.domainName == "dunder-mifflin-scranton.sip.twilio.com")
+        #expect(domain.friendlyName == "Scranton Office")
+        #expect(domain.sipRegistration == true)
+        #expect(domain.sid == SipDomainSid("SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"))
+        #expect(
+            domain.subresourceUris?["credential_list_mappings"]
+                == "/2010-04-01/Accounts/ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/SIP/Domains/SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/CredentialListMappings.json"
+        )
+        #expect(domain.subresourceUris?.count == 2)
+        #expect(domain.uri == "/2010-04-01/Accounts/ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/SIP/Domains/SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX.json")
+        #expect(domain.voiceFallbackMethod == .post)
+        #expect(domain.voiceFallbackUrl == nil)
+        #expect(domain.voiceMethod == .post)
+        #expect(domain.voiceStatusCallbackMethod == .post)
+        #expect(domain.voiceStatusCallbackUrl == nil)
+        #expect(domain.voiceUrl == "https://dundermifflin.example.com/twilio/app.php")
+        #expect(domain.emergencyCallingEnabled == true)
+        #expect(domain.secure == true)
+        #expect(domain.byocTrunkSid == ByocTrunkSid("BYXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"))
+        #expect(domain.emergencyCallerSid == PhoneNumberSid("PNXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"))
+    }
+
+    @Test(arguments: ["list", "list-empty"])
+    func listResponseDecodesAndEncodesBack(_ name: String) throws {
+        let data = try Self.example(name)
+        let page = try JSONDecoder().decode(SipDomainPage.self, from: data)
+        let encoded = try JSONEncoder().encode(page)
+        #expect(try Self.object(encoded) == Self.object(data))
+    }
+
+    @Test func listResponseDecodesTheEnvelope() throws {
+        let page = try JSONDecoder().decode(SipDomainPage.self, from: Self.example("list"))
+        #expect(page.domains.count == 1)
+        #expect(page.domains.first?.friendlyName == "Scranton Office")
+        #expect(page.start == 0)
+        #expect(page.end == 0)
+        #expect(page.page == 0)
+        #expect(page.pageSize == 50)
+        #expect(page.firstPageUri.hasSuffix("Domains.json?PageSize=50&Page=0"))
+        #expect(page.nextPageUri?.hasSuffix("Domains.json?PageSize=50&Page=50") == true)
+        #expect(page.previousPageUri?.hasSuffix("Domains.json?PageSize=50&Page=0") == true)
+        #expect(page.uri.hasSuffix("Domains.json?PageSize=50&Page=0"))
+
+        let empty = try JSONDecoder().decode(SipDomainPage.self, from: Self.example("list-empty"))
+        #expect(empty.domains.isEmpty)
+        #expect(empty.nextPageUri == nil)
+        #expect(empty.previousPageUri == nil)
+    }
+
+    @Test func datesEncodeBackToTheSameText() throws {
+        let domain = try JSONDecoder().decode(SipDomain.self, from: Self.example("create"))
+        let encoded = try Self.object(JSONEncoder().encode(domain))
+        #expect(encoded["date_created"] as? String == "Mon, 20 Jul 2015 17:27:10 +0000")
+        #expect(encoded["date_updated"] as? String == "Mon, 20 Jul 2015 17:27:10 +0000")
+    }
+
+    @Test func nullsStayNullWhenEncoded() throws {
+        let domain = try JSONDecoder().decode(SipDomain.self, from: Self.example("fetch"))
+        let encoded = try Self.object(JSONEncoder().encode(domain))
+        #expect(encoded["voice_fallback_url"] is NSNull)
+        #expect(encoded["voice_status_callback_url"] is NSNull)
+    }
+
+    @Test func aDateThatIsNotRFC2822FailsToDecodeNamingTheKey() throws {
+        let json = Data(#"{"date_created": "2015-07-20T17:27:10Z"}"#.utf8)
+        #expect {
+            try JSONDecoder().decode(SipDomain.self, from: json)
+        } throws: { error in
+            guard case DecodingError.dataCorrupted(let context) = error else { return false }
+            return context.codingPath.map(\.stringValue) == ["date_created"]
+                && context.debugDescription.contains("not an RFC 2822 date")
+        }
+    }
+}
+
+@Suite struct OpenEnumTests {
+    @Test func knownValuesDecodeToTheirCases() throws {
+        let methods = try JSONDecoder().decode([HttpMethod].self, from: Data(#"["HEAD","GET","POST","PATCH","PUT","DELETE"]"#.utf8))
+        #expect(methods == [.head, .get, .post, .patch, .put, .delete])
+        #expect(HttpMethod.allCases == methods)
+    }
+
+    @Test func anUnknownValueDecodesAndRoundTrips() throws {
+        let data = Data(#"["OPTIONS"]"#.utf8)
+        let methods = try JSONDecoder().decode([HttpMethod].self, from: data)
+        #expect(methods == [.unknown("OPTIONS")])
+        #expect(try JSONEncoder().encode(methods) == data)
+        #expect(methods[0].rawValue == "OPTIONS")
+    }
+
+    @Test func aDomainWithAnUnknownMethodStillDecodes() throws {
+        let domain = try JSONDecoder().decode(SipDomain.self, from: Data(#"{"voice_method": "TRACE"}"#.utf8))
+        #expect(domain.voiceMethod == .unknown("TRACE"))
+    }
+}
+
+@Suite struct TypedSidTests {
+    @Test func sidsOfDifferentKindsAreDifferentTypes() {
+        // `let wrong: SipDomainSid = AccountSid(…)` does not compile; at run time the types differ.
+        #expect(AccountSid.self != SipDomainSid.self as Any.Type)
+        #expect(AccountSid.prefix == "AC")
+        #expect(SipDomainSid.prefix == "SD")
+        #expect(ByocTrunkSid.prefix == "BY")
+        #expect(PhoneNumberSid.prefix == "PN")
+    }
+
+    @Test func wellFormedSidsAreTheirPrefixAnd32HexDigits() {
+        #expect(SipDomainSid("SD" + String(repeating: "a", count: 32)).isWellFormed)
+        #expect(SipDomainSid(validating: "SD" + String(repeating: "0F", count: 16)) != nil)
+        #expect(SipDomainSid(validating: "AC" + String(repeating: "a", count: 32)) == nil)
+        #expect(SipDomainSid(validating: "SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX") == nil)
+        #expect(SipDomainSid(validating: "SD" + String(repeating: "a", count: 31)) == nil)
+        #expect(SipDomainSid.pattern == "^SD[0-9a-fA-F]{32}$")
+    }
+
+    @Test func aSidEncodesAsItsString() throws {
+        let sid: AccountSid = "AC0123456789abcdef0123456789abcdef"
+        #expect(try JSONEncoder().encode([sid]) == Data(#"["AC0123456789abcdef0123456789abcdef"]"#.utf8))
+        #expect(sid.description == sid.rawValue)
+    }
+}
