@@ -65,10 +65,14 @@ public struct Generator: Sendable {
         var owners: [String: String] = [:]
         for (source, definition) in zip(sources, definitions) {
             var paths: [String] = []
+            var collided = false
             for emitter in emitters {
                 do {
                     for file in try emitter.emit(definition, templates: templates) {
                         if let owner = owners[file.path] {
+                            // One report per spec is enough: its other files collide likewise.
+                            guard !collided else { continue }
+                            collided = true
                             log.error(
                                 "generates '\(file.path)', which \(owner) generates too; give one spec another name",
                                 at: SourceLocation(file: source.path, line: 1, column: 1)

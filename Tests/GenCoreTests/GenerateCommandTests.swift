@@ -1,0 +1,233 @@
+import Foundation
+@testable import GenCore
+import Testing
+
+/// `gen` against a scratch folder: what it writes, leaves alone, removes and reports.
+@Suite struct GenerateCommandTests {
+    let folder: TemporaryFolder
+
+    init() throws {
+        folder = try TemporaryFolder()
+        try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget.yaml")
+    }
+
+    func run(check: Bool = false, specs: [String] = [], templates: String? = nil, verbose: Bool = false) -> (
+        status: Int32, out: [String], err: [String]
+    ) {
+        let out = OutputLines()
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.specs = specs.map { folder.path($0) }
+        options.output = folder.path("Generated")
+        options.templates = templates.map { folder.path($0) }
+        options.check = check
+        options.verbose = verbose
+        let status = GenerateCommand.run(options, console: Console(out: out.append, err: err.append))
+        return (status, out.lines, err.lines)
+    }
+
+    @Test func firstRunWritesEveryFileAndTheManifest() throws {
+        defer { folder.remove() }
+        let result = run()
+        #expect(result.status == 0)
+        #expect(
+            try folder.snapshot().keys.sorted() == [
+                "Generated/.gen-manifest", "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
+                "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
+            ])
+        #expect(result.out == ["gen: 5 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
+    }
+
+    @Test func aSecondRunTouchesNothing() throws {
+        defer { folder.remove() }
+        #expect(run().status == 0)
+        let before = try folder.snapshot()
+        Thread.sleep(forTimeInterval: 0.01)
+        let result = run(verbose: true)
+        #expect(result.status == 0)
+        #expect(try folder.snapshot() == before)
+        #expect(result.out.filter { $0.hasPrefix("wrote") }.isEmpty)
+        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 5)
+    }
+
+    @Test func onlyChangedFilesAreRewritten() throws {
+        defer { folder.remove() }
+        #expect(run().status == 0)
+        let before = try folder.snapshot()
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(spec.replacingOccurrences(of: "[RED, GREEN]", with: "[RED, GREEN, BLUE]"), to: "Specs/Widget.yaml")
+        let result = run(verbose: true)
+        #expect(result.status == 0)
+        let after = try folder.snapshot()
+        let changed = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(changed == ["Generated/WidgetModels/Color.swift", "Specs/Widget.yaml"])
+    }
+
+    @Test func checkPassesWhenUpToDateAndWritesNothing() throws {
+        defer { folder.remove() }
+        #expect(run().status == 0)
+        let before = try folder.snapshot()
+        let result = run(check: true)
+        #expect(result.status == 0)
+        #expect(result.err.isEmpty)
+        #expect(try folder.snapshot() == before)
+    }
+
+    @Test func checkNamesStaleMissingAndExtraFiles() throws {
+        defer { folder.remove() }
+        #expect(run().status == 0)
+        try folder.write("// edited by hand\n", to: "Generated/WidgetModels/Widget.swift")
+        try FileManager.default.removeItem(atPath: folder.path("Generated/WidgetModels/Color.swift"))
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(spec.replacingOccurrences(of: "sids:\n  AC: Account\n  WD: Widget\n", with: "sids:\n  AC: Account\n  WD: Widget\n"), to: "Specs/Widget.yaml")
+        let before = try folder.snapshot()
+        // Drop the page: WidgetPage.swift becomes extra.
+        try folder.write(
+            spec.replacingOccurrences(of: "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n", with: "")
+                .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
+            to: "Specs/Widget.yaml")
+        let result = run(check: true)
+        let generated = folder.path("Generated")
+        #expect(result.status == 1)
+        #expect(
+            result.err == [
+                "gen: \(generated)/ does not match the specs; run `swift run gen` and commit the result:",
+                "  stale:   \(generated)/WidgetModels/Widget.swift",
+                "  stale:   \(generated)/.gen-manifest",
+                "  missing: \(generated)/WidgetModels/Color.swift",
+                "  extra:   \(generated)/WidgetModels/WidgetPage.swift",
+            ])
+        let after = try folder.snapshot()
+        #expect(after.filter { $0.key.hasPrefix("Generated/") } == before.filter { $0.key.hasPrefix("Generated/") })
+    }
+
+    @Test func filesNoSpecProducesAnyMoreAreRemovedButOthersAreKept() throws {
+        defer { folder.remove() }
+        #expect(run().status == 0)
+        try folder.write("// mine\n", to: "Generated/WidgetModels/Extensions.swift")
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(
+            spec.replacingOccurrences(of: "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n", with: "")
+                .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
+            to: "Specs/Widget.yaml")
+        let result = run(verbose: true)
+        #expect(result.status == 0)
+        #expect(result.out.contains("removed   \(folder.path("Generated"))/WidgetModels/WidgetPage.swift"))
+        let files = try folder.snapshot().keys
+        #expect(!files.contains("Generated/WidgetModels/WidgetPage.swift"))
+        #expect(files.contains("Generated/WidgetModels/Extensions.swift"))
+    }
+
+    @Test func aDeletedSpecTakesItsFilesAlong() throws {
+        defer { folder.remove() }
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"), to: "Specs/Gadget.yaml")
+        #expect(run().status == 0)
+        #expect(FileManager.default.fileExists(atPath: folder.path("Generated/GadgetModels/Widget.swift")))
+        try FileManager.default.removeItem(atPath: folder.path("Specs/Gadget.yaml"))
+        #expect(run().status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated/GadgetModels")))
+        #expect(FileManager.default.fileExists(atPath: folder.path("Generated/WidgetModels/Widget.swift")))
+    }
+
+    @Test func oneSpecRunLeavesTheOtherSpecsFilesAlone() throws {
+        defer { folder.remove() }
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"), to: "Specs/Gadget.yaml")
+        #expect(run().status == 0)
+        let before = try folder.snapshot()
+        #expect(run(specs: ["Specs/Widget.yaml"]).status == 0)
+        #expect(try folder.snapshot() == before)
+    }
+
+    @Test func twoSpecsWithTheSameNameAreAnError() throws {
+        defer { folder.remove() }
+        try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget2.yaml")
+        let result = run()
+        #expect(result.status == 1)
+        #expect(result.err.count == 2)
+        #expect(
+            result.err.first
+                == "\(folder.path("Specs/Widget2.yaml")):1:1: error: generates 'WidgetModels/Widget.swift', which Widget.yaml generates too; give one spec another name"
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+    }
+
+    @Test func anEmptySpecsFolderIsAnError() throws {
+        defer { folder.remove() }
+        try FileManager.default.removeItem(atPath: folder.path("Specs/Widget.yaml"))
+        let result = run()
+        #expect(result.status == 1)
+        #expect(result.err.first == "\(folder.path("Specs")):1:1: error: no specs (*.yaml) found")
+    }
+
+    @Test func irIsPrintedAsJSON() throws {
+        defer { folder.remove() }
+        let out = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        #expect(GenerateCommand.printIR(options, console: Console(out: out.append, err: { _ in })) == 0)
+        let json = try #require(out.lines.first)
+        let decoded = try JSONDecoder().decode([APIDefinition].self, from: Data(json.utf8))
+        #expect(decoded.map(\.name) == ["Widget"])
+        #expect(decoded[0].resources[0].operations[0].parameters.map(\.swiftName) == ["accountSid", "pageSize"])
+    }
+}
+
+/// Template overrides, file by file, and template errors as diagnostics.
+@Suite struct TemplateOverrideTests {
+    @Test func anOverrideReplacesOnlyItsOwnFile() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget.yaml")
+        try folder.write("{{%CONTENT_TYPE:TEXT}}\n{{> Shared/header}}\n// SIDs go here\n", to: "Templates/Models/sids.mustache")
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.templates = folder.path("Templates")
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let sids = try String(contentsOfFile: folder.path("Generated/WidgetModels/Sids.swift"), encoding: .utf8)
+        #expect(sids.hasSuffix("Do not edit: change the spec and run `swift run gen`.\n// SIDs go here\n"))
+        let widget = try String(contentsOfFile: folder.path("Generated/WidgetModels/Widget.swift"), encoding: .utf8)
+        #expect(widget.contains("public struct Widget: Codable, Hashable, Sendable {"))
+    }
+
+    @Test func aTemplateThatDoesNotParseIsADiagnosticWithItsPlace() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n", to: "Models/enum.mustache")
+        let result = TemplateSet.load(overrides: folder.url)
+        guard case .failure(let error) = result else {
+            Issue.record("the broken template was accepted")
+            return
+        }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(folder.url.relativePath)/Models/enum.mustache:5:4: error: template does not parse: a section is closed with another name than it was opened with"
+            ])
+    }
+
+    @Test func anOverrideOfNoBundledTemplateIsReported() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try folder.write("{{header}}\n", to: "Models/enums.mustache")
+        guard case .failure(let error) = TemplateSet.load(overrides: folder.url) else {
+            Issue.record("the misnamed override was accepted")
+            return
+        }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(folder.url.relativePath)/Models/enums.mustache:1:1: error: 'Models/enums.mustache' overrides no bundled template (did you mean 'Models/enum.mustache'?)"
+            ])
+    }
+
+    @Test func everyBundledTemplateDeclaresTextContent() throws {
+        let templates = try TemplateSet.load().get()
+        #expect(templates.sources.keys.sorted() == ["Models/enum", "Models/sids", "Models/struct", "Shared/header"])
+        for (name, _) in templates.sources {
+            let text = try RepositoryPaths.text("Templates/\(name).mustache")
+            #expect(text.hasPrefix("{{%CONTENT_TYPE:TEXT}}\n"), "\(name) would HTML-escape < > &")
+        }
+    }
+}
