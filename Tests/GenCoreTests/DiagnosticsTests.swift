@@ -1,6 +1,7 @@
 import Foundation
-@testable import GenCore
 import Testing
+
+@testable import GenCore
 
 /// Broken specs, each a small edit of `Fixtures/Minimal.yaml`, and the exact diagnostics they get.
 @Suite struct DiagnosticsTests {
@@ -24,7 +25,8 @@ import Testing
 
         func text() throws -> String {
             var lines = try String(
-                contentsOf: RepositoryPaths.fixtures.appendingPathComponent("Minimal.yaml"), encoding: .utf8
+                contentsOf: RepositoryPaths.fixtures.appendingPathComponent("Minimal.yaml"),
+                encoding: .utf8
             ).components(separatedBy: "\n")
             for edit in edits.sorted(by: { $0.line > $1.line }) {
                 if edit.line == 0 { lines.append(edit.text) } else { lines[edit.line - 1] = edit.text }
@@ -37,109 +39,205 @@ import Testing
 
     static let cases: [BrokenSpec] = [
         .init(
-            "malformed YAML", line: 19, "      name: { type: string, nullable: true",
-            "Specs/Broken.yaml:20:12: error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 19)"),
+            "malformed YAML",
+            line: 19,
+            "      name: { type: string, nullable: true",
+            "Specs/Broken.yaml:20:12: error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 19)"
+        ),
         .init(
-            "a tab for indentation", line: 15, "\tplural: Widgets",
-            "Specs/Broken.yaml:15:1: error: malformed YAML: found character that cannot start any token (while scanning for the next token at line 15)"),
+            "a tab for indentation",
+            line: 15,
+            "\tplural: Widgets",
+            "Specs/Broken.yaml:15:1: error: malformed YAML: found character that cannot start any token (while scanning for the next token at line 15)"
+        ),
         .init(
-            "unknown top-level key", line: 2, "baseURL: https://api.example.com",
-            "Specs/Broken.yaml:2:1: error: unknown key 'baseURL' in the spec (did you mean 'baseUrl'?)"),
+            "unknown top-level key",
+            line: 2,
+            "baseURL: https://api.example.com",
+            "Specs/Broken.yaml:2:1: error: unknown key 'baseURL' in the spec (did you mean 'baseUrl'?)"
+        ),
         .init(
-            "unknown type", line: 19, "      name: { type: strng, nullable: true }",
-            "Specs/Broken.yaml:19:21: error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>"),
+            "unknown type",
+            line: 19,
+            "      name: { type: strng, nullable: true }",
+            "Specs/Broken.yaml:19:21: error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>"
+        ),
         .init(
-            "duplicate property", line: 20, "      name: { type: string }",
-            "Specs/Broken.yaml:20:7: error: duplicate key 'name' (first at line 19)"),
+            "duplicate property",
+            line: 20,
+            "      name: { type: string }",
+            "Specs/Broken.yaml:20:7: error: duplicate key 'name' (first at line 19)"
+        ),
         .init(
-            "missing required key", line: 29, "        summary: List widgets.",
-            "Specs/Broken.yaml:27:7: error: missing required key 'path' in operation 'list'"),
+            "missing required key",
+            line: 29,
+            "        summary: List widgets.",
+            "Specs/Broken.yaml:27:7: error: missing required key 'path' in operation 'list'"
+        ),
         .init(
-            "placeholder without a path parameter", line: 38, "        path: /Accounts/{AccountSid}/Widgets/{Sid}.json",
-            "Specs/Broken.yaml:38:15: error: path placeholder '{Sid}' of operation 'create' has no path parameter"),
+            "placeholder without a path parameter",
+            line: 38,
+            "        path: /Accounts/{AccountSid}/Widgets/{Sid}.json",
+            "Specs/Broken.yaml:38:15: error: path placeholder '{Sid}' of operation 'create' has no path parameter"
+        ),
         .init(
-            "path parameter not in the path", line: 38, "        path: /Widgets.json",
-            "Specs/Broken.yaml:42:11: error: path parameter 'AccountSid' does not appear in the path of operation 'create'"),
+            "path parameter not in the path",
+            line: 38,
+            "        path: /Widgets.json",
+            "Specs/Broken.yaml:42:11: error: path parameter 'AccountSid' does not appear in the path of operation 'create'"
+        ),
         .init(
-            "misspelt placeholder", [(38, "        path: /Accounts/{AccountSID}/Widgets.json")],
+            "misspelt placeholder",
+            [(38, "        path: /Accounts/{AccountSID}/Widgets.json")],
             [
                 "Specs/Broken.yaml:38:15: error: path placeholder '{AccountSID}' of operation 'create' has no path parameter (did you mean 'AccountSid'?)",
                 "Specs/Broken.yaml:42:11: error: path parameter 'AccountSid' does not appear in the path of operation 'create'",
-            ]),
+            ]
+        ),
         .init(
-            "unresolved enum", line: 20, "      color: { type: enum<Colour>, nullable: true }",
-            "Specs/Broken.yaml:20:22: error: unknown enum 'Colour' (did you mean 'Color'?); declare it under 'enums'"),
+            "unresolved enum",
+            line: 20,
+            "      color: { type: enum<Colour>, nullable: true }",
+            "Specs/Broken.yaml:20:22: error: unknown enum 'Colour' (did you mean 'Color'?); declare it under 'enums'"
+        ),
         .init(
-            "undeclared SID prefix", line: 18, "      sid: { type: sid<WX> }",
-            "Specs/Broken.yaml:18:20: error: unknown SID prefix 'WX' (did you mean 'WD'?); declare it under 'sids'"),
+            "undeclared SID prefix",
+            line: 18,
+            "      sid: { type: sid<WX> }",
+            "Specs/Broken.yaml:18:20: error: unknown SID prefix 'WX' (did you mean 'WD'?); declare it under 'sids'"
+        ),
         .init(
-            "malformed SID prefix", line: 18, "      sid: { type: sid<wd> }",
-            "Specs/Broken.yaml:18:20: error: a SID prefix is two capital letters, as in sid<AC>; found 'wd'"),
+            "malformed SID prefix",
+            line: 18,
+            "      sid: { type: sid<wd> }",
+            "Specs/Broken.yaml:18:20: error: a SID prefix is two capital letters, as in sid<AC>; found 'wd'"
+        ),
         .init(
-            "invalid wire name", line: 21, "      \"date created\": { type: datetime-rfc2822, nullable: true }",
-            "Specs/Broken.yaml:21:7: error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_'"),
+            "invalid wire name",
+            line: 21,
+            "      \"date created\": { type: datetime-rfc2822, nullable: true }",
+            "Specs/Broken.yaml:21:7: error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_'"
+        ),
         .init(
-            "maxLength on a boolean", line: 45, "          Enabled: { type: boolean, maxLength: 5 }",
-            "Specs/Broken.yaml:45:48: error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"),
+            "maxLength on a boolean",
+            line: 45,
+            "          Enabled: { type: boolean, maxLength: 5 }",
+            "Specs/Broken.yaml:45:48: error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"
+        ),
         .init(
-            "minimum on a string", line: 44, "          Name: { type: string, required: true, minimum: 1 }",
-            "Specs/Broken.yaml:44:58: error: 'minimum' applies to integers, not to parameter 'Name' of type string"),
+            "minimum on a string",
+            line: 44,
+            "          Name: { type: string, required: true, minimum: 1 }",
+            "Specs/Broken.yaml:44:58: error: 'minimum' applies to integers, not to parameter 'Name' of type string"
+        ),
         .init(
-            "pattern on a SID", line: 42, "          AccountSid: { type: sid<AC>, pattern: '^AC' }",
-            "Specs/Broken.yaml:42:49: error: 'pattern' does not apply to parameter 'AccountSid' of type sid<AC>: a SID's pattern follows from its prefix"),
+            "pattern on a SID",
+            line: 42,
+            "          AccountSid: { type: sid<AC>, pattern: '^AC' }",
+            "Specs/Broken.yaml:42:49: error: 'pattern' does not apply to parameter 'AccountSid' of type sid<AC>: a SID's pattern follows from its prefix"
+        ),
         .init(
-            "invalid regular expression", line: 44, "          Name: { type: string, required: true, pattern: '[a-z' }",
-            "Specs/Broken.yaml:44:58: error: '[a-z' is not a valid regular expression"),
+            "invalid regular expression",
+            line: 44,
+            "          Name: { type: string, required: true, pattern: '[a-z' }",
+            "Specs/Broken.yaml:44:58: error: '[a-z' is not a valid regular expression"
+        ),
         .init(
-            "default of the wrong type", line: 35, "          PageSize: { type: integer, default: fifty }",
-            "Specs/Broken.yaml:35:47: error: the default of parameter 'PageSize' must be a whole number, found 'fifty'"),
+            "default of the wrong type",
+            line: 35,
+            "          PageSize: { type: integer, default: fifty }",
+            "Specs/Broken.yaml:35:47: error: the default of parameter 'PageSize' must be a whole number, found 'fifty'"
+        ),
         .init(
-            "default outside its range", line: 35, "          PageSize: { type: integer, minimum: 1, maximum: 1000, default: 5000 }",
-            "Specs/Broken.yaml:35:74: error: the default 5000 of parameter 'PageSize' is above its maximum 1000"),
+            "default outside its range",
+            line: 35,
+            "          PageSize: { type: integer, minimum: 1, maximum: 1000, default: 5000 }",
+            "Specs/Broken.yaml:35:74: error: the default 5000 of parameter 'PageSize' is above its maximum 1000"
+        ),
         .init(
-            "minimum above maximum", line: 35, "          PageSize: { type: integer, minimum: 10, maximum: 1 }",
-            "Specs/Broken.yaml:35:60: error: minimum 10 is greater than maximum 1 for parameter 'PageSize'"),
+            "minimum above maximum",
+            line: 35,
+            "          PageSize: { type: integer, minimum: 10, maximum: 1 }",
+            "Specs/Broken.yaml:35:60: error: minimum 10 is greater than maximum 1 for parameter 'PageSize'"
+        ),
         .init(
-            "unknown HTTP method", line: 37, "        method: PSOT",
-            "Specs/Broken.yaml:37:17: error: unknown HTTP method 'PSOT' in operation 'create' (did you mean 'POST'?)"),
+            "unknown HTTP method",
+            line: 37,
+            "        method: PSOT",
+            "Specs/Broken.yaml:37:17: error: unknown HTTP method 'PSOT' in operation 'create' (did you mean 'POST'?)"
+        ),
         .init(
-            "status out of range", line: 39, "        status: 2010",
-            "Specs/Broken.yaml:39:17: error: status 2010 of operation 'create' is not an HTTP status code (100 to 599)"),
+            "status out of range",
+            line: 39,
+            "        status: 2010",
+            "Specs/Broken.yaml:39:17: error: status 2010 of operation 'create' is not an HTTP status code (100 to 599)"
+        ),
         .init(
-            "status that is not a number", line: 39, "        status: created",
-            "Specs/Broken.yaml:39:17: error: expected a whole number for the status of operation 'create', found 'created'"),
+            "status that is not a number",
+            line: 39,
+            "        status: created",
+            "Specs/Broken.yaml:39:17: error: expected a whole number for the status of operation 'create', found 'created'"
+        ),
         .init(
-            "unknown return kind", line: 40, "        returns: resorce",
-            "Specs/Broken.yaml:40:18: error: unknown return kind 'resorce' (did you mean 'resource'?); expected one of resource, page, nothing"),
+            "unknown return kind",
+            line: 40,
+            "        returns: resorce",
+            "Specs/Broken.yaml:40:18: error: unknown return kind 'resorce' (did you mean 'resource'?); expected one of resource, page, nothing"
+        ),
         .init(
-            "form parameters on a GET", [(34, "        formParameters:")],
-            ["Specs/Broken.yaml:34:9: error: operation 'list' uses GET, which sends no body, but declares formParameters"]),
+            "form parameters on a GET",
+            [(34, "        formParameters:")],
+            [
+                "Specs/Broken.yaml:34:9: error: operation 'list' uses GET, which sends no body, but declares formParameters"
+            ]
+        ),
         .init(
             "a list where a mapping belongs",
             [(17, "    properties: [sid, name]"), (18, ""), (19, ""), (20, ""), (21, "")],
-            ["Specs/Broken.yaml:17:17: error: expected a mapping for the properties of resource 'Widget', found a list"]),
+            ["Specs/Broken.yaml:17:17: error: expected a mapping for the properties of resource 'Widget', found a list"]
+        ),
         .init(
-            "a boolean that is not one", line: 19, "      name: { type: string, nullable: maybe }",
-            "Specs/Broken.yaml:19:39: error: expected true or false for 'nullable' of property 'name', found 'maybe'"),
+            "a boolean that is not one",
+            line: 19,
+            "      name: { type: string, nullable: maybe }",
+            "Specs/Broken.yaml:19:39: error: expected true or false for 'nullable' of property 'name', found 'maybe'"
+        ),
         .init(
-            "two wire names, one Swift name", line: 21, "      Name: { type: string, nullable: true }",
-            "Specs/Broken.yaml:21:7: error: property 'Name' of resource 'Widget' becomes 'name' in Swift, as 'name' on line 19 does"),
+            "two wire names, one Swift name",
+            line: 21,
+            "      Name: { type: string, nullable: true }",
+            "Specs/Broken.yaml:21:7: error: property 'Name' of resource 'Widget' becomes 'name' in Swift, as 'name' on line 19 does"
+        ),
         .init(
-            "duplicate enum value", line: 12, "    values: [RED, GREEN, RED]",
-            "Specs/Broken.yaml:12:26: error: duplicate value 'RED' in enum 'Color'"),
+            "duplicate enum value",
+            line: 12,
+            "    values: [RED, GREEN, RED]",
+            "Specs/Broken.yaml:12:26: error: duplicate value 'RED' in enum 'Color'"
+        ),
         .init(
-            "defaultOutput naming no property", line: 16, "    defaultOutput: [sid, nmae]",
-            "Specs/Broken.yaml:16:26: error: defaultOutput names 'nmae', which is not a property of 'Widget' (did you mean 'name'?)"),
+            "defaultOutput naming no property",
+            line: 16,
+            "    defaultOutput: [sid, nmae]",
+            "Specs/Broken.yaml:16:26: error: defaultOutput names 'nmae', which is not a property of 'Widget' (did you mean 'name'?)"
+        ),
         .init(
-            "required path parameter marked optional", line: 42, "          AccountSid: { type: sid<AC>, required: false }",
-            "Specs/Broken.yaml:42:50: error: path parameter 'AccountSid' is always required; remove 'required: false'"),
+            "required path parameter marked optional",
+            line: 42,
+            "          AccountSid: { type: sid<AC>, required: false }",
+            "Specs/Broken.yaml:42:50: error: path parameter 'AccountSid' is always required; remove 'required: false'"
+        ),
         .init(
-            "page returned without a page", [(22, ""), (23, ""), (24, ""), (25, "")],
-            ["Specs/Broken.yaml:31:18: error: operation 'list' returns a page, but the resource declares no 'page'"]),
+            "page returned without a page",
+            [(22, ""), (23, ""), (24, ""), (25, "")],
+            ["Specs/Broken.yaml:31:18: error: operation 'list' returns a page, but the resource declares no 'page'"]
+        ),
         .init(
             "type name shared by an enum and a page",
             [(11, "  WidgetPage:"), (20, "      color: { type: enum<WidgetPage>, nullable: true }")],
-            ["Specs/Broken.yaml:22:5: error: type 'page of Widget' becomes 'WidgetPage' in Swift, as 'WidgetPage' on line 11 does"]),
+            [
+                "Specs/Broken.yaml:22:5: error: type 'page of Widget' becomes 'WidgetPage' in Swift, as 'WidgetPage' on line 11 does"
+            ]
+        ),
         .init(
             "several problems at once",
             [(2, "baseUrl: ftp://example.com"), (19, "      name: { type: strin }"), (37, "        method: FETCH")],
@@ -147,10 +245,13 @@ import Testing
                 "Specs/Broken.yaml:2:10: error: baseUrl must be an http:// or https:// URL, found 'ftp://example.com'",
                 "Specs/Broken.yaml:19:21: error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>",
                 "Specs/Broken.yaml:37:17: error: unknown HTTP method 'FETCH' in operation 'create'",
-            ]),
+            ]
+        ),
         .init(
-            "an empty spec", (1...45).map { ($0, "") },
-            ["Specs/Broken.yaml:1:1: error: the spec is empty"]),
+            "an empty spec",
+            (1...45).map { ($0, "") },
+            ["Specs/Broken.yaml:1:1: error: the spec is empty"]
+        ),
     ]
 
     @Test(arguments: cases)
@@ -171,7 +272,10 @@ import Testing
         defer { folder.remove() }
         try folder.write(try spec.text(), to: "Specs/Broken.yaml")
         try folder.write("// an earlier output\n", to: "Generated/WidgetModels/Widget.swift")
-        try folder.write("# Files gen generated\nBroken.yaml WidgetModels/Widget.swift\n", to: "Generated/.gen-manifest")
+        try folder.write(
+            "# Files gen generated\nBroken.yaml WidgetModels/Widget.swift\n",
+            to: "Generated/.gen-manifest"
+        )
         let before = try folder.snapshot()
 
         let errors = OutputLines()
@@ -182,13 +286,18 @@ import Testing
 
         #expect(status == 1)
         #expect(try folder.snapshot() == before)
-        let expected = spec.expected.map { $0.replacingOccurrences(of: Self.file, with: folder.path("Specs/Broken.yaml")) }
+        let expected = spec.expected.map {
+            $0.replacingOccurrences(of: Self.file, with: folder.path("Specs/Broken.yaml"))
+        }
         #expect(Array(errors.lines.dropLast()) == expected)
         #expect(errors.lines.last?.hasSuffix("; nothing was written") == true)
     }
 
     @Test func theMinimalSpecItselfIsValid() throws {
-        let text = try String(contentsOf: RepositoryPaths.fixtures.appendingPathComponent("Minimal.yaml"), encoding: .utf8)
+        let text = try String(
+            contentsOf: RepositoryPaths.fixtures.appendingPathComponent("Minimal.yaml"),
+            encoding: .utf8
+        )
         let definition = try Generator.definition(of: .init(path: Self.file, text: text)).get()
         #expect(definition.resources.map(\.swiftName) == ["Widget"])
         #expect(definition.resources[0].operations.map(\.name) == ["list", "create"])

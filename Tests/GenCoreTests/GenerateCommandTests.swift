@@ -1,6 +1,7 @@
 import Foundation
-@testable import GenCore
 import Testing
+
+@testable import GenCore
 
 /// `gen` against a scratch folder: what it writes, leaves alone, removes and reports.
 @Suite struct GenerateCommandTests {
@@ -35,7 +36,8 @@ import Testing
             try folder.snapshot().keys.sorted() == [
                 "Generated/.gen-manifest", "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
                 "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
-            ])
+            ]
+        )
         #expect(result.out == ["gen: 5 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
     }
 
@@ -56,7 +58,10 @@ import Testing
         #expect(run().status == 0)
         let before = try folder.snapshot()
         let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(spec.replacingOccurrences(of: "[RED, GREEN]", with: "[RED, GREEN, BLUE]"), to: "Specs/Widget.yaml")
+        try folder.write(
+            spec.replacingOccurrences(of: "[RED, GREEN]", with: "[RED, GREEN, BLUE]"),
+            to: "Specs/Widget.yaml"
+        )
         let result = run(verbose: true)
         #expect(result.status == 0)
         let after = try folder.snapshot()
@@ -80,13 +85,24 @@ import Testing
         try folder.write("// edited by hand\n", to: "Generated/WidgetModels/Widget.swift")
         try FileManager.default.removeItem(atPath: folder.path("Generated/WidgetModels/Color.swift"))
         let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(spec.replacingOccurrences(of: "sids:\n  AC: Account\n  WD: Widget\n", with: "sids:\n  AC: Account\n  WD: Widget\n"), to: "Specs/Widget.yaml")
+        try folder.write(
+            spec.replacingOccurrences(
+                of: "sids:\n  AC: Account\n  WD: Widget\n",
+                with: "sids:\n  AC: Account\n  WD: Widget\n"
+            ),
+            to: "Specs/Widget.yaml"
+        )
         let before = try folder.snapshot()
         // Drop the page: WidgetPage.swift becomes extra.
         try folder.write(
-            spec.replacingOccurrences(of: "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n", with: "")
-                .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
-            to: "Specs/Widget.yaml")
+            spec.replacingOccurrences(
+                of:
+                    "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n",
+                with: ""
+            )
+            .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
+            to: "Specs/Widget.yaml"
+        )
         let result = run(check: true)
         let generated = folder.path("Generated")
         #expect(result.status == 1)
@@ -97,7 +113,8 @@ import Testing
                 "  stale:   \(generated)/.gen-manifest",
                 "  missing: \(generated)/WidgetModels/Color.swift",
                 "  extra:   \(generated)/WidgetModels/WidgetPage.swift",
-            ])
+            ]
+        )
         let after = try folder.snapshot()
         #expect(after.filter { $0.key.hasPrefix("Generated/") } == before.filter { $0.key.hasPrefix("Generated/") })
     }
@@ -108,9 +125,14 @@ import Testing
         try folder.write("// mine\n", to: "Generated/WidgetModels/Extensions.swift")
         let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
         try folder.write(
-            spec.replacingOccurrences(of: "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n", with: "")
-                .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
-            to: "Specs/Widget.yaml")
+            spec.replacingOccurrences(
+                of:
+                    "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n",
+                with: ""
+            )
+            .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
+            to: "Specs/Widget.yaml"
+        )
         let result = run(verbose: true)
         #expect(result.status == 0)
         #expect(result.out.contains("removed   \(folder.path("Generated"))/WidgetModels/WidgetPage.swift"))
@@ -122,7 +144,10 @@ import Testing
     @Test func aDeletedSpecTakesItsFilesAlong() throws {
         defer { folder.remove() }
         let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"), to: "Specs/Gadget.yaml")
+        try folder.write(
+            spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"),
+            to: "Specs/Gadget.yaml"
+        )
         #expect(run().status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path("Generated/GadgetModels/Widget.swift")))
         try FileManager.default.removeItem(atPath: folder.path("Specs/Gadget.yaml"))
@@ -134,7 +159,10 @@ import Testing
     @Test func oneSpecRunLeavesTheOtherSpecsFilesAlone() throws {
         defer { folder.remove() }
         let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"), to: "Specs/Gadget.yaml")
+        try folder.write(
+            spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"),
+            to: "Specs/Gadget.yaml"
+        )
         #expect(run().status == 0)
         let before = try folder.snapshot()
         #expect(run(specs: ["Specs/Widget.yaml"]).status == 0)
@@ -181,7 +209,10 @@ import Testing
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget.yaml")
-        try folder.write("{{%CONTENT_TYPE:TEXT}}\n{{> Shared/header}}\n// SIDs go here\n", to: "Templates/Models/sids.mustache")
+        try folder.write(
+            "{{%CONTENT_TYPE:TEXT}}\n{{> Shared/header}}\n// SIDs go here\n",
+            to: "Templates/Models/sids.mustache"
+        )
         var options = GenerateCommand.Options()
         options.specsFolder = folder.path("Specs")
         options.output = folder.path("Generated")
@@ -196,7 +227,10 @@ import Testing
     @Test func aTemplateThatDoesNotParseIsADiagnosticWithItsPlace() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write("{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n", to: "Models/enum.mustache")
+        try folder.write(
+            "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n",
+            to: "Models/enum.mustache"
+        )
         let result = TemplateSet.load(overrides: folder.url)
         guard case .failure(let error) = result else {
             Issue.record("the broken template was accepted")
@@ -205,7 +239,8 @@ import Testing
         #expect(
             error.diagnostics.map(\.description) == [
                 "\(folder.url.relativePath)/Models/enum.mustache:5:4: error: template does not parse: a section is closed with another name than it was opened with"
-            ])
+            ]
+        )
     }
 
     @Test func anOverrideOfNoBundledTemplateIsReported() throws {
@@ -219,7 +254,8 @@ import Testing
         #expect(
             error.diagnostics.map(\.description) == [
                 "\(folder.url.relativePath)/Models/enums.mustache:1:1: error: 'Models/enums.mustache' overrides no bundled template (did you mean 'Models/enum.mustache'?)"
-            ])
+            ]
+        )
     }
 
     @Test func everyBundledTemplateDeclaresTextContent() throws {

@@ -1,5 +1,6 @@
-@testable import GenCore
 import Testing
+
+@testable import GenCore
 
 @Suite struct NamerTests {
     @Test(arguments: [
@@ -30,7 +31,12 @@ import Testing
         #expect(
             Namer.modules(for: "SipDomain")
                 == ModuleNames(
-                    models: "SipDomainModels", client: "SipDomainClient", server: "SipDomainServer", cli: "SipDomainCLI"))
+                    models: "SipDomainModels",
+                    client: "SipDomainClient",
+                    server: "SipDomainServer",
+                    cli: "SipDomainCLI"
+                )
+        )
         #expect(Namer.unknownCaseName(avoiding: ["get"]) == "unknown")
         #expect(Namer.unknownCaseName(avoiding: ["unknown"]) == "unknownValue")
     }

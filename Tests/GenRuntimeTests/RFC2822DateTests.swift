@@ -24,7 +24,9 @@ import Testing
     }
 
     @Test func formatsInGMTDroppingFractions() {
-        #expect(RFC2822Date.string(from: Date(timeIntervalSince1970: 1_437_413_230.75)) == "Mon, 20 Jul 2015 17:27:10 +0000")
+        #expect(
+            RFC2822Date.string(from: Date(timeIntervalSince1970: 1_437_413_230.75)) == "Mon, 20 Jul 2015 17:27:10 +0000"
+        )
     }
 
     @Test(arguments: [

@@ -41,7 +41,10 @@ import Testing
                 == "/2010-04-01/Accounts/ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/SIP/Domains/SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/CredentialListMappings.json"
         )
         #expect(domain.subresourceUris?.count == 2)
-        #expect(domain.uri == "/2010-04-01/Accounts/ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/SIP/Domains/SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX.json")
+        #expect(
+            domain.uri
+                == "/2010-04-01/Accounts/ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX/SIP/Domains/SDXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX.json"
+        )
         #expect(domain.voiceFallbackMethod == .post)
         #expect(domain.voiceFallbackUrl == nil)
         #expect(domain.voiceMethod == .post)
@@ -109,7 +112,10 @@ import Testing
 
 @Suite struct OpenEnumTests {
     @Test func knownValuesDecodeToTheirCases() throws {
-        let methods = try JSONDecoder().decode([HttpMethod].self, from: Data(#"["HEAD","GET","POST","PATCH","PUT","DELETE"]"#.utf8))
+        let methods = try JSONDecoder().decode(
+            [HttpMethod].self,
+            from: Data(#"["HEAD","GET","POST","PATCH","PUT","DELETE"]"#.utf8)
+        )
         #expect(methods == [.head, .get, .post, .patch, .put, .delete])
         #expect(HttpMethod.allCases == methods)
     }

@@ -41,7 +41,9 @@ struct TemporaryFolder {
             guard manager.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
             let attributes = try manager.attributesOfItem(atPath: file.path)
             result[relative] = FileState(
-                contents: try Data(contentsOf: file), modified: attributes[.modificationDate] as? Date)
+                contents: try Data(contentsOf: file),
+                modified: attributes[.modificationDate] as? Date
+            )
         }
         return result
     }

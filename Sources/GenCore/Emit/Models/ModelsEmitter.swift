@@ -108,7 +108,10 @@ struct StructView {
             let decode = usesDate ? "decodeRFC2822Date" : "decode"
             let arguments = (usesDate ? [] : ["\(swiftType).self"]) + [key]
             decodeStatement = SwiftCall.statement(
-                "self.\(name) = try container.\(decode)\(nullable ? "IfPresent" : "")", arguments: arguments, indent: 8)
+                "self.\(name) = try container.\(decode)\(nullable ? "IfPresent" : "")",
+                arguments: arguments,
+                indent: 8
+            )
             encodeStatement = "try container.\(usesDate ? "encodeRFC2822Date" : "encode")(self.\(name), \(key))"
         }
 
