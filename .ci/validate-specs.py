@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Validates every spec against Specs/spec.schema.json, as an editor's YAML language server would."""
+import glob
+import json
+import sys
+
+import jsonschema
+import yaml
+
+schema = json.load(open("Specs/spec.schema.json"))
+jsonschema.Draft7Validator.check_schema(schema)
+validator = jsonschema.Draft7Validator(schema)
+failures = 0
+for path in sorted(glob.glob("Specs/*.yaml") + ["Tests/Fixtures/Minimal.yaml", "Tests/Fixtures/Landmine.yaml"]):
+    errors = sorted(validator.iter_errors(yaml.safe_load(open(path))), key=lambda e: list(e.path))
+    for error in errors:
+        print(f"{path}: {'/'.join(map(str, error.path))}: {error.message}")
+    failures += len(errors)
+print(f"spec schema: {failures} problems")
+sys.exit(1 if failures else 0)
