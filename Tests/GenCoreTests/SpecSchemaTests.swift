@@ -9,7 +9,8 @@ import Testing
     static func schema() throws -> [String: Any] {
         try #require(
             JSONSerialization.jsonObject(with: Data(contentsOf: RepositoryPaths.url("Specs/spec.schema.json")))
-                as? [String: Any])
+                as? [String: Any]
+        )
     }
 
     static func keys(_ object: [String: Any]?) -> [String] {
