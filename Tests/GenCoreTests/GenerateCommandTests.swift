@@ -28,6 +28,31 @@ import Testing
         return (status, out.lines, err.lines)
     }
 
+    /// Rewrites the scratch spec with `edit` applied.
+    func editSpec(_ edit: (String) -> String) throws {
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(edit(spec), to: "Specs/Widget.yaml")
+    }
+
+    /// A second spec, `Specs/Gadget.yaml`, generating `GadgetModels`.
+    func addGadgetSpec() throws {
+        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
+        try folder.write(
+            spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"),
+            to: "Specs/Gadget.yaml"
+        )
+    }
+
+    /// Drops the resource's page (and returns nothing from `list`), so `WidgetPage.swift` goes.
+    func dropPage(_ spec: String) -> String {
+        spec.replacingOccurrences(
+            of:
+                "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n",
+            with: ""
+        )
+        .replacingOccurrences(of: "returns: page", with: "returns: nothing")
+    }
+
     @Test func firstRunWritesEveryFileAndTheManifest() throws {
         defer { folder.remove() }
         let result = run()
@@ -57,11 +82,7 @@ import Testing
         defer { folder.remove() }
         #expect(run().status == 0)
         let before = try folder.snapshot()
-        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(
-            spec.replacingOccurrences(of: "[RED, GREEN]", with: "[RED, GREEN, BLUE]"),
-            to: "Specs/Widget.yaml"
-        )
+        try editSpec { $0.replacingOccurrences(of: "[RED, GREEN]", with: "[RED, GREEN, BLUE]") }
         let result = run(verbose: true)
         #expect(result.status == 0)
         let after = try folder.snapshot()
@@ -84,25 +105,8 @@ import Testing
         #expect(run().status == 0)
         try folder.write("// edited by hand\n", to: "Generated/WidgetModels/Widget.swift")
         try FileManager.default.removeItem(atPath: folder.path("Generated/WidgetModels/Color.swift"))
-        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(
-            spec.replacingOccurrences(
-                of: "sids:\n  AC: Account\n  WD: Widget\n",
-                with: "sids:\n  AC: Account\n  WD: Widget\n"
-            ),
-            to: "Specs/Widget.yaml"
-        )
         let before = try folder.snapshot()
-        // Drop the page: WidgetPage.swift becomes extra.
-        try folder.write(
-            spec.replacingOccurrences(
-                of:
-                    "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n",
-                with: ""
-            )
-            .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
-            to: "Specs/Widget.yaml"
-        )
+        try editSpec(dropPage)
         let result = run(check: true)
         let generated = folder.path("Generated")
         #expect(result.status == 1)
@@ -123,16 +127,7 @@ import Testing
         defer { folder.remove() }
         #expect(run().status == 0)
         try folder.write("// mine\n", to: "Generated/WidgetModels/Extensions.swift")
-        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(
-            spec.replacingOccurrences(
-                of:
-                    "    page:\n      items: widgets\n      fields:\n        next_page_uri: { type: string, nullable: true }\n",
-                with: ""
-            )
-            .replacingOccurrences(of: "returns: page", with: "returns: nothing"),
-            to: "Specs/Widget.yaml"
-        )
+        try editSpec(dropPage)
         let result = run(verbose: true)
         #expect(result.status == 0)
         #expect(result.out.contains("removed   \(folder.path("Generated"))/WidgetModels/WidgetPage.swift"))
@@ -143,11 +138,7 @@ import Testing
 
     @Test func aDeletedSpecTakesItsFilesAlong() throws {
         defer { folder.remove() }
-        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(
-            spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"),
-            to: "Specs/Gadget.yaml"
-        )
+        try addGadgetSpec()
         #expect(run().status == 0)
         #expect(FileManager.default.fileExists(atPath: folder.path("Generated/GadgetModels/Widget.swift")))
         try FileManager.default.removeItem(atPath: folder.path("Specs/Gadget.yaml"))
@@ -158,11 +149,7 @@ import Testing
 
     @Test func oneSpecRunLeavesTheOtherSpecsFilesAlone() throws {
         defer { folder.remove() }
-        let spec = try String(contentsOfFile: folder.path("Specs/Widget.yaml"), encoding: .utf8)
-        try folder.write(
-            spec.replacingOccurrences(of: "name: Widget\n", with: "name: Gadget\n"),
-            to: "Specs/Gadget.yaml"
-        )
+        try addGadgetSpec()
         #expect(run().status == 0)
         let before = try folder.snapshot()
         #expect(run(specs: ["Specs/Widget.yaml"]).status == 0)
@@ -224,36 +211,33 @@ import Testing
         #expect(widget.contains("public struct Widget: Codable, Hashable, Sendable {"))
     }
 
-    @Test func aTemplateThatDoesNotParseIsADiagnosticWithItsPlace() throws {
+    /// The diagnostics of loading templates with `files` (relative path → text) as overrides.
+    func overrideDiagnostics(_ files: [String: String]) throws -> (folder: String, diagnostics: [String]) {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write(
-            "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n",
-            to: "Models/enum.mustache"
-        )
-        let result = TemplateSet.load(overrides: folder.url)
-        guard case .failure(let error) = result else {
-            Issue.record("the broken template was accepted")
-            return
+        for (path, text) in files { try folder.write(text, to: path) }
+        guard case .failure(let error) = TemplateSet.load(overrides: folder.url) else {
+            return (folder.url.relativePath, [])
         }
+        return (folder.url.relativePath, error.diagnostics.map(\.description))
+    }
+
+    @Test func aTemplateThatDoesNotParseIsADiagnosticWithItsPlace() throws {
+        let (folder, diagnostics) = try overrideDiagnostics([
+            "Models/enum.mustache": "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n"
+        ])
         #expect(
-            error.diagnostics.map(\.description) == [
-                "\(folder.url.relativePath)/Models/enum.mustache:5:4: error: template does not parse: a section is closed with another name than it was opened with"
+            diagnostics == [
+                "\(folder)/Models/enum.mustache:5:4: error: template does not parse: a section is closed with another name than it was opened with"
             ]
         )
     }
 
     @Test func anOverrideOfNoBundledTemplateIsReported() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write("{{header}}\n", to: "Models/enums.mustache")
-        guard case .failure(let error) = TemplateSet.load(overrides: folder.url) else {
-            Issue.record("the misnamed override was accepted")
-            return
-        }
+        let (folder, diagnostics) = try overrideDiagnostics(["Models/enums.mustache": "{{header}}\n"])
         #expect(
-            error.diagnostics.map(\.description) == [
-                "\(folder.url.relativePath)/Models/enums.mustache:1:1: error: 'Models/enums.mustache' overrides no bundled template (did you mean 'Models/enum.mustache'?)"
+            diagnostics == [
+                "\(folder)/Models/enums.mustache:1:1: error: 'Models/enums.mustache' overrides no bundled template (did you mean 'Models/enum.mustache'?)"
             ]
         )
     }
