@@ -8,12 +8,16 @@ let package = Package(
         .executable(name: "gen", targets: ["gen"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
+        .library(name: "GenClientRuntime", targets: ["GenClientRuntime"]),
         .library(name: "SipDomainModels", targets: ["SipDomainModels"]),
+        .library(name: "SipDomainClient", targets: ["SipDomainClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The generator: spec loading, validation, IR, emitters, rendering and writing.
@@ -31,7 +35,7 @@ let package = Package(
             path: "Templates",
             exclude: ["README.md"],
             sources: ["BundledTemplates.swift"],
-            resources: [.copy("Shared"), .copy("Models")]
+            resources: [.copy("Shared"), .copy("Models"), .copy("Client")]
         ),
         .executableTarget(
             name: "gen",
@@ -40,11 +44,25 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What generated models import: typed SIDs, RFC 2822 dates, open enums. No networking.
+        // What generated models import: typed SIDs, RFC 2822 dates. No networking.
         .target(name: "GenRuntime"),
+        // What generated clients import: transports, form encoding, auth, errors, retries, paging.
+        .target(
+            name: "GenClientRuntime",
+            dependencies: [
+                "GenRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
 
         // Committed output of `swift run gen` (the golden files), compiled as ordinary targets.
         .target(name: "SipDomainModels", dependencies: ["GenRuntime"], path: "Generated/SipDomainModels"),
+        .target(
+            name: "SipDomainClient",
+            dependencies: ["SipDomainModels", "GenClientRuntime"],
+            path: "Generated/SipDomainClient"
+        ),
 
         // Output for the landmine spec (Swift keywords and odd wire names), compiled to prove it builds.
         .target(
@@ -52,12 +70,17 @@ let package = Package(
             dependencies: ["GenRuntime"],
             path: "Tests/Goldens/LandmineModels"
         ),
+        .target(
+            name: "LandmineClient",
+            dependencies: ["LandmineModels", "GenClientRuntime"],
+            path: "Tests/Goldens/LandmineClient"
+        ),
 
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(
             name: "GeneratedModelsTests",
-            dependencies: ["SipDomainModels", "LandmineModels", "GenRuntime"],
+            dependencies: ["SipDomainModels", "LandmineModels", "LandmineClient", "GenRuntime"],
             exclude: ["Examples"]
         ),
     ],

@@ -59,11 +59,13 @@ import Testing
         #expect(result.status == 0)
         #expect(
             try folder.snapshot().keys.sorted() == [
-                "Generated/.gen-manifest", "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
+                "Generated/.gen-manifest", "Generated/WidgetClient/WidgetAPI.swift",
+                "Generated/WidgetClient/Widgets.swift",
+                "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
                 "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
             ]
         )
-        #expect(result.out == ["gen: 5 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
+        #expect(result.out == ["gen: 7 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
     }
 
     @Test func aSecondRunTouchesNothing() throws {
@@ -75,7 +77,7 @@ import Testing
         #expect(result.status == 0)
         #expect(try folder.snapshot() == before)
         #expect(result.out.filter { $0.hasPrefix("wrote") }.isEmpty)
-        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 5)
+        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 7)
     }
 
     @Test func onlyChangedFilesAreRewritten() throws {
@@ -114,6 +116,7 @@ import Testing
             result.err == [
                 "gen: \(generated)/ does not match the specs; run `swift run gen` and commit the result:",
                 "  stale:   \(generated)/WidgetModels/Widget.swift",
+                "  stale:   \(generated)/WidgetClient/Widgets.swift",
                 "  stale:   \(generated)/.gen-manifest",
                 "  missing: \(generated)/WidgetModels/Color.swift",
                 "  extra:   \(generated)/WidgetModels/WidgetPage.swift",
@@ -244,7 +247,11 @@ import Testing
 
     @Test func everyBundledTemplateDeclaresTextContent() throws {
         let templates = try TemplateSet.load().get()
-        #expect(templates.sources.keys.sorted() == ["Models/enum", "Models/sids", "Models/struct", "Shared/header"])
+        #expect(
+            templates.sources.keys.sorted() == [
+                "Client/client", "Client/resource", "Models/enum", "Models/sids", "Models/struct", "Shared/header",
+            ]
+        )
         for (name, _) in templates.sources {
             let text = try RepositoryPaths.text("Templates/\(name).mustache")
             #expect(text.hasPrefix("{{%CONTENT_TYPE:TEXT}}\n"), "\(name) would HTML-escape < > &")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Doc comment lines (`/// …`) from a spec description, wrapped to fit the line width.
 enum DocComment {
     static let lineWidth = 100
@@ -22,5 +24,34 @@ enum DocComment {
             result.append("/// " + line)
         }
         return result
+    }
+
+    /// A `- Parameters:` list, each description wrapped under its name; parameters without a
+    /// description are left out, and the list too when none has one.
+    static func parameterLines(_ parameters: [(name: String, description: String)], indent: Int) -> [String] {
+        let parameters = parameters.filter { !$0.description.isEmpty }
+        guard !parameters.isEmpty else { return [] }
+        let width = lineWidth - indent - 4
+        var result = ["/// - Parameters:"]
+        for (name, description) in parameters {
+            var line = "  - \(name.trimmingCharacters(in: ["`"])):"
+            for word in description.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                if line.count + 1 + word.count > width {
+                    result.append("/// " + line)
+                    line = "    "
+                }
+                line += (line.hasSuffix(" ") ? "" : " ") + word
+            }
+            result.append("/// " + line)
+        }
+        return result
+    }
+
+    /// Sections of doc comment lines, a bare `///` between two non-empty ones.
+    static func joined(_ sections: [[String]]) -> [String] {
+        sections.filter { !$0.isEmpty }.reduce(into: []) { result, section in
+            if !result.isEmpty { result.append("///") }
+            result += section
+        }
     }
 }

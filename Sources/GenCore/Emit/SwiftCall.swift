@@ -12,4 +12,23 @@ enum SwiftCall {
         let lines = arguments.map { continuation + $0 }.joined(separator: ",\n")
         return "\(prefix)(\n\(lines)\n\(String(repeating: " ", count: indent)))"
     }
+
+    /// A declaration such as `public func create(…) async throws -> T {`: on one line when it
+    /// fits, otherwise one parameter a line with the commas swift-format puts after each.
+    static func declaration(_ prefix: String, parameters: [String], suffix: String, indent: Int) -> String {
+        let oneLine = "\(prefix)(\(parameters.joined(separator: ", ")))\(suffix)"
+        guard indent + oneLine.count > lineWidth, !parameters.isEmpty else { return oneLine }
+        let continuation = String(repeating: " ", count: indent + 4)
+        let lines = parameters.map { continuation + $0 }.joined(separator: ",\n")
+        return "\(prefix)(\n\(lines)\n\(String(repeating: " ", count: indent)))\(suffix)"
+    }
+
+    /// A collection literal of `elements`, one a line with trailing commas, for code indented by
+    /// `indent` spaces; on one line when it has one element.
+    static func literal(_ elements: [String], indent: Int) -> String {
+        guard elements.count > 1 else { return "[\(elements.joined())]" }
+        let continuation = String(repeating: " ", count: indent + 4)
+        let lines = elements.map { continuation + $0 + "," }.joined(separator: "\n")
+        return "[\n\(lines)\n\(String(repeating: " ", count: indent))]"
+    }
 }

@@ -2,7 +2,12 @@
 enum SwiftLiteral {
     /// `text` as a Swift string literal, with quotes, backslashes and control characters escaped.
     static func string(_ text: String) -> String {
-        var result = "\""
+        "\"" + escaped(text) + "\""
+    }
+
+    /// `text` escaped for use inside a Swift string literal, without the quotes.
+    static func escaped(_ text: String) -> String {
+        var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": result += "\\\""
@@ -15,6 +20,6 @@ enum SwiftLiteral {
             default: result.unicodeScalars.append(scalar)
             }
         }
-        return result + "\""
+        return result
     }
 }

@@ -28,10 +28,21 @@ public struct Auth: Codable, Equatable, Sendable {
     public var scheme: String
     public var username: Credential
     public var password: Credential
+    /// The path parameter naming the account the credentials act for; clients fill it in.
+    public var account: AccountParameter?
 
     public struct Credential: Codable, Equatable, Sendable {
         public var name: String
         public var environmentVariable: String?
+    }
+
+    public struct AccountParameter: Codable, Equatable, Sendable {
+        public var wireName: String
+        public var swiftName: String
+        /// The SID type of the account, such as `AccountSid`.
+        public var sidType: String
+        /// The SID prefix of the account, such as `AC`.
+        public var sidPrefix: String
     }
 }
 
@@ -109,6 +120,8 @@ public struct Page: Codable, Equatable, Sendable {
     public var swiftName: String
     public var itemsKey: String
     public var itemsSwiftName: String
+    /// The Swift name of the field holding the next page's URI, when pages link to the next.
+    public var nextSwiftName: String?
     public var fields: [Property]
 }
 
@@ -123,10 +136,25 @@ public struct Operation: Codable, Equatable, Sendable {
     public var summary: String?
     public var description: String?
     public var parameters: [Parameter]
+    public var paging: Paging?
 
     public enum Returns: String, Codable, Sendable, CaseIterable {
         case resource, page, nothing
     }
+}
+
+/// How a list operation pages.
+public struct Paging: Codable, Equatable, Sendable {
+    /// The query parameter for the page size, such as `PageSize`.
+    public var sizeParameter: String
+    public var sizeSwiftName: String
+    /// Its maximum, which a client asks for at most.
+    public var maxPageSize: Int?
+    /// Query parameters that pick a page (`Page`, `PageToken`); left out when following next-page URIs.
+    public var cursorParameters: [String]
+    /// The client method fetching one page, such as `page`; the operation's own name is the
+    /// method that goes through all pages.
+    public var singlePageSwiftName: String
 }
 
 public struct Parameter: Codable, Equatable, Sendable {

@@ -82,6 +82,15 @@ public enum Namer {
         words(name).map { $0.lowercased() }.joined(separator: "-")
     }
 
+    /// The client method that fetches one page of a list operation: `page` for `list`, as
+    /// Twilio's own libraries name it, otherwise `<operation>Page`.
+    public static func singlePageMethodName(operation: String) -> String {
+        operation == "list" ? "page" : memberName(operation + "_page")
+    }
+
+    /// The client type, such as `SipDomainAPI` (not `SipDomainClient`, the module's name).
+    public static func clientTypeName(api: String) -> String { typeName(api) + "API" }
+
     /// `Account` → `AccountSid`.
     public static func sidTypeName(entity: String) -> String { typeName(entity + "_sid") }
 

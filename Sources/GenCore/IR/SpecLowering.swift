@@ -34,13 +34,14 @@ public struct SpecLowering {
         let sidList = lowerSids()
         let enumList = lowerEnums()
         let resources = spec.resources.map { lower($0) }
+        let auth = lowerAuth(resources: resources)
         return APIDefinition(
             specFile: URL(fileURLWithPath: spec.file).lastPathComponent,
             name: name,
             title: spec.title?.value,
             description: spec.description?.value,
             baseURL: spec.baseURL?.value ?? "",
-            auth: lowerAuth(),
+            auth: auth,
             modules: Namer.modules(for: name),
             sids: sidList,
             enums: enumList,
@@ -50,7 +51,7 @@ public struct SpecLowering {
 
     // MARK: Declarations
 
-    private mutating func lowerAuth() -> Auth {
+    private mutating func lowerAuth(resources: [Resource]) -> Auth {
         let auth = spec.auth
         if let scheme = auth?.scheme, scheme.value != "basic" {
             log.error("unsupported auth scheme '\(scheme.value)'; only 'basic' is supported", at: scheme.location)
@@ -67,7 +68,34 @@ public struct SpecLowering {
         return Auth(
             scheme: auth?.scheme?.value ?? "basic",
             username: credential(auth?.username),
-            password: credential(auth?.password)
+            password: credential(auth?.password),
+            account: auth?.accountParameter.flatMap { accountParameter($0, resources: resources) }
+        )
+    }
+
+    /// The account parameter: a path parameter of one SID type wherever it appears.
+    private mutating func accountParameter(_ name: Located<String>, resources: [Resource]) -> Auth.AccountParameter? {
+        let uses = resources.flatMap(\.operations).flatMap(\.parameters).filter {
+            $0.wireName == name.value && $0.location == .path
+        }
+        guard let first = uses.first else {
+            log.error("accountParameter '\(name.value)' is not a path parameter of any operation", at: name.location)
+            return nil
+        }
+        guard first.type.kind == .sid, let prefix = first.type.reference,
+            uses.allSatisfy({ $0.type == first.type })
+        else {
+            log.error(
+                "accountParameter '\(name.value)' must be a path parameter of one SID type in every operation",
+                at: name.location
+            )
+            return nil
+        }
+        return Auth.AccountParameter(
+            wireName: name.value,
+            swiftName: first.swiftName,
+            sidType: first.type.swiftType,
+            sidPrefix: prefix
         )
     }
 
@@ -158,6 +186,9 @@ public struct SpecLowering {
         for rawOperation in raw.operations {
             guard let operation = lower(rawOperation, hasPage: page != nil) else { continue }
             guard operationNames.claim(operation.swiftName, for: rawOperation.name, log: &log) else { continue }
+            if let paging = operation.paging {
+                operationNames.claim(paging.singlePageSwiftName, for: rawOperation.name, log: &log)
+            }
             let route = "\(operation.method) \(operation.path)"
             if let other = routes[route] {
                 log.error(
@@ -193,10 +224,27 @@ public struct SpecLowering {
         if fields.contains(where: { $0.swiftName == itemsName || $0.wireName == items }), let key = raw.items {
             log.error("page field '\(items)' collides with the page's items key", at: key.location)
         }
+        var nextSwiftName: String?
+        if let next = raw.next {
+            if let field = fields.first(where: { $0.wireName == next.value }) {
+                if field.type.kind == .string || field.type.kind == .uri {
+                    nextSwiftName = field.swiftName
+                } else {
+                    log.error("page field '\(next.value)' holds a \(field.type.spec), not a URI", at: next.location)
+                }
+            } else {
+                log.error(
+                    "'next' names '\(next.value)', which is not a page field"
+                        + Suggestion.hint(for: next.value, in: raw.fields.map(\.name.value)),
+                    at: next.location
+                )
+            }
+        }
         return Page(
             swiftName: Namer.pageTypeName(resource: resource),
             itemsKey: items,
             itemsSwiftName: itemsName,
+            nextSwiftName: nextSwiftName,
             fields: fields
         )
     }
@@ -285,6 +333,7 @@ public struct SpecLowering {
         if let path = raw.path { checkPath(path, parameters: raw.pathParameters, what: what) }
 
         let swiftName = Namer.memberName(raw.name.value)
+        let paging = raw.paging.flatMap { lowerPaging($0, operation: raw.name.value, returns: returns, parameters) }
         guard let method = raw.method?.value, let path = raw.path?.value, let status = raw.status?.value else {
             return nil
         }
@@ -298,7 +347,45 @@ public struct SpecLowering {
             returns: returns,
             summary: raw.summary?.value,
             description: raw.description?.value,
-            parameters: parameters
+            parameters: parameters,
+            paging: paging
+        )
+    }
+
+    /// Paging applies to an operation that returns a page; its size and cursors are query parameters.
+    private mutating func lowerPaging(
+        _ raw: RawPaging,
+        operation: String,
+        returns: Operation.Returns,
+        _ parameters: [Parameter]
+    ) -> Paging? {
+        let what = "operation '\(operation)'"
+        guard returns == .page else {
+            log.error("'paging' applies to operations that return a page, not to \(what)", at: raw.location)
+            return nil
+        }
+        let query = parameters.filter { $0.location == .query }
+        func queryParameter(_ name: Located<String>) -> Parameter? {
+            if let parameter = query.first(where: { $0.wireName == name.value }) { return parameter }
+            log.error(
+                "'\(name.value)' is not a query parameter of \(what)"
+                    + Suggestion.hint(for: name.value, in: query.map(\.wireName)),
+                at: name.location
+            )
+            return nil
+        }
+        let cursors = raw.cursors.compactMap(queryParameter)
+        guard let sizeName = raw.size, let size = queryParameter(sizeName) else { return nil }
+        guard size.type.kind == .integer else {
+            log.error("the page size '\(sizeName.value)' of \(what) must be an integer", at: sizeName.location)
+            return nil
+        }
+        return Paging(
+            sizeParameter: size.wireName,
+            sizeSwiftName: size.swiftName,
+            maxPageSize: size.constraints.maximum,
+            cursorParameters: cursors.map(\.wireName),
+            singlePageSwiftName: Namer.singlePageMethodName(operation: operation)
         )
     }
 

@@ -19,6 +19,8 @@ public struct RawAuth {
     public var scheme: Located<String>?
     public var username: RawCredential?
     public var password: RawCredential?
+    /// The path parameter naming the account the credentials act for.
+    public var accountParameter: Located<String>?
 }
 
 public struct RawCredential {
@@ -47,6 +49,8 @@ public struct RawResource {
 public struct RawPage {
     public var location: SourceLocation
     public var items: Located<String>?
+    /// The field holding the next page's URI.
+    public var next: Located<String>?
     public var fields: [RawField] = []
 }
 
@@ -93,4 +97,13 @@ public struct RawOperation {
     public var formParameters: [RawField] = []
     /// Where `formParameters` is written, for problems with the body as a whole.
     public var formLocation: SourceLocation?
+    public var paging: RawPaging?
+}
+
+/// How a list operation pages: the query parameter for the page size, and those that pick a
+/// page, which a client following next-page URIs leaves out.
+public struct RawPaging {
+    public var location: SourceLocation
+    public var size: Located<String>?
+    public var cursors: [Located<String>] = []
 }

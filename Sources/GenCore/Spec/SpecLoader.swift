@@ -8,16 +8,17 @@ public enum SpecLoader {
     /// The keys of each part of the format; `Specs/README.md` documents them.
     enum Keys {
         static let document = ["name", "title", "description", "baseUrl", "auth", "sids", "enums", "resources"]
-        static let auth = ["scheme", "username", "password"]
+        static let auth = ["scheme", "username", "password", "accountParameter"]
         static let credential = ["name", "env"]
         static let enumeration = ["description", "values"]
         static let resource = ["plural", "description", "defaultOutput", "properties", "page", "operations"]
-        static let page = ["items", "fields"]
+        static let page = ["items", "next", "fields"]
+        static let paging = ["size", "cursors"]
         static let property = ["type", "nullable", "description", "pii"]
         static let pii = ["handling", "retentionDays"]
         static let operation = [
             "method", "path", "status", "returns", "summary", "description",
-            "pathParameters", "queryParameters", "formParameters",
+            "pathParameters", "queryParameters", "formParameters", "paging",
         ]
         static let parameter = [
             "type", "required", "description", "pii", "default",
@@ -106,7 +107,8 @@ public enum SpecLoader {
             location: owner,
             scheme: fields.node("scheme").flatMap { reader.string($0, "'auth.scheme'") },
             username: credential("username"),
-            password: credential("password")
+            password: credential("password"),
+            accountParameter: fields.node("accountParameter").flatMap { reader.string($0, "'auth.accountParameter'") }
         )
     }
 
@@ -151,6 +153,7 @@ public enum SpecLoader {
             result.page = RawPage(
                 location: key,
                 items: page.node("items").flatMap { reader.string($0, "'page.items'") },
+                next: page.node("next").flatMap { reader.string($0, "'page.next'") },
                 fields: page.node("fields").flatMap {
                     self.fields($0, "the page fields", "page field", Keys.property, reader)
                 }
@@ -191,6 +194,21 @@ public enum SpecLoader {
         result.queryParameters = parameters("queryParameters", "query")
         result.formParameters = parameters("formParameters", "form")
         result.formLocation = fields.entries["formParameters"]?.key
+        if let (key, node) = fields.entries["paging"],
+            let paging = reader.fields(
+                of: node,
+                "'paging' of \(what)",
+                allowed: Keys.paging,
+                required: ["size"],
+                owner: key
+            )
+        {
+            result.paging = RawPaging(
+                location: key,
+                size: paging.node("size").flatMap { reader.string($0, "'paging.size' of \(what)") },
+                cursors: paging.node("cursors").map { reader.strings($0, "'paging.cursors' of \(what)") } ?? []
+            )
+        }
         return result
     }
 

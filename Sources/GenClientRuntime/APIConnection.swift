@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+
+/// What every generated client holds: where the API is, who is calling, and how to send.
+///
+/// It builds each request (URL, `Authorization`, `User-Agent`, form body), sends it through the
+/// transport with the configured timeout and retries, and turns the response into the
+/// operation's result or a ``ClientError``.
+public struct APIConnection: Sendable, CustomStringConvertible {
+    public let baseURL: String
+    public let credentials: BasicCredentials
+    public let configuration: ClientConfiguration
+    public let transport: any HTTPTransport
+
+    /// - Parameters:
+    ///   - defaultBaseURL: the API's base URL, used unless the configuration names another.
+    ///   - transport: nil for ``AsyncHTTPClientTransport``.
+    public init(
+        defaultBaseURL: String,
+        credentials: BasicCredentials,
+        configuration: ClientConfiguration,
+        transport: (any HTTPTransport)?
+    ) {
+        var baseURL = configuration.baseURL ?? defaultBaseURL
+        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        self.baseURL = baseURL
+        self.credentials = credentials
+        self.configuration = configuration
+        self.transport = transport ?? AsyncHTTPClientTransport()
+    }
+
+    public var description: String { "APIConnection(\(baseURL), \(credentials))" }
+
+    /// Sends a request and decodes a JSON response of type `Response`.
+    public func send<Response: Decodable>(
+        _ method: String,
+        path: URLPath,
+        query: FormParameters = FormParameters(),
+        form: FormParameters? = nil,
+        as type: Response.Type
+    ) async throws(ClientError) -> Response {
+        let response = try await exchange(method, path: path.description, query: query, form: form)
+        return try decode(response, as: type)
+    }
+
+    private func decode<Response: Decodable>(
+        _ response: ClientResponse,
+        as type: Response.Type
+    ) throws(ClientError) -> Response {
+        do {
+            return try JSONDecoder().decode(Response.self, from: response.body)
+        } catch {
+            throw .undecodableResponse(status: response.status, body: response.body, reason: "\(error)")
+        }
+    }
+
+    /// Sends a request whose success has no body, such as a delete.
+    public func send(
+        _ method: String,
+        path: URLPath,
+        query: FormParameters = FormParameters(),
+        form: FormParameters? = nil
+    ) async throws(ClientError) {
+        _ = try await exchange(method, path: path.description, query: query, form: form)
+    }
+
+    /// Fetches `uri`, a path with its query relative to the base URL, such as a list page's
+    /// `next_page_uri`.
+    public func get<Response: Decodable>(uri: String, as type: Response.Type) async throws(ClientError) -> Response {
+        let response = try await exchange("GET", path: uri, query: FormParameters(), form: nil)
+        return try decode(response, as: type)
+    }
+
+    /// Sends a request, retrying as configured, and returns a successful (2xx) response.
+    func exchange(
+        _ method: String,
+        path: String,
+        query: FormParameters,
+        form: FormParameters?
+    ) async throws(ClientError) -> ClientResponse {
+        var url = baseURL + path
+        if !query.isEmpty {
+            url += (path.contains("?") ? "&" : "?") + query.encoded
+        }
+        var headers: [(name: String, value: String)] = [
+            ("Authorization", credentials.authorizationHeader),
+            ("User-Agent", configuration.userAgent),
+            ("Accept", "application/json"),
+        ]
+        var body: Data?
+        if let form {
+            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
+            body = Data(form.encoded.utf8)
+        }
+        let request = ClientRequest(method: method, url: url, headers: headers, body: body)
+
+        var retry = 0
+        while true {
+            let started = ContinuousClock.now
+            let response: ClientResponse
+            do {
+                response = try await transport.send(request, timeout: configuration.timeout)
+            } catch {
+                configuration.logger?.debug("\(method) \(path) failed: \(error)")
+                throw .transport(error)
+            }
+            let elapsed = ContinuousClock.now - started
+            configuration.logger?.debug("\(method) \(path) → \(response.status) in \(elapsed)")
+
+            if (200..<300).contains(response.status) { return response }
+            if RetryPolicy.isRetryable(status: response.status), retry < configuration.retry.maxRetries {
+                let delay = configuration.retry.delay(beforeRetry: retry, retryAfter: Self.retryAfter(response))
+                retry += 1
+                do {
+                    try await Task.sleep(for: delay)
+                } catch {
+                    throw .transport(error)
+                }
+                continue
+            }
+            if let error = TwilioAPIError.decode(response.body, status: response.status) {
+                throw .api(error)
+            }
+            throw .undecodableResponse(
+                status: response.status,
+                body: response.body,
+                reason: "HTTP \(response.status) without an error JSON"
+            )
+        }
+    }
+
+    /// A `Retry-After` given in seconds.
+    private static func retryAfter(_ response: ClientResponse) -> Duration? {
+        response.header("Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds($0) }
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Why a generated client's call failed.
+///
+/// No case's description contains credentials: requests are never part of an error.
+public enum ClientError: Error, Sendable, CustomStringConvertible {
+    /// The API answered with an error it described in Twilio's error JSON.
+    case api(TwilioAPIError)
+    /// No response: the connection failed or timed out.
+    case transport(any Error)
+    /// The API answered, but the body is not what the operation returns, nor an error JSON.
+    case undecodableResponse(status: Int, body: Data, reason: String)
+    /// Credentials were neither given in code nor found in the environment.
+    case missingCredentials(environmentVariable: String)
+
+    public var description: String {
+        switch self {
+        case .api(let error):
+            return error.description
+        case .transport(let error):
+            return "the request failed before a response: \(error)"
+        case .undecodableResponse(let status, let body, let reason):
+            let text = String(decoding: body.prefix(512), as: UTF8.self)
+            return "HTTP \(status) with a body that does not decode (\(reason)): \(text)"
+        case .missingCredentials(let variable):
+            return "no credentials: pass them in code or set \(variable)"
+        }
+    }
+
+    /// The HTTP status, when the API answered.
+    public var status: Int? {
+        switch self {
+        case .api(let error): error.status
+        case .undecodableResponse(let status, _, _): status
+        case .transport, .missingCredentials: nil
+        }
+    }
+}
+
+/// Twilio's error JSON: `{"code": 20404, "message": "…", "more_info": "…", "status": 404}`.
+public struct TwilioAPIError: Error, Sendable, Equatable, Codable, CustomStringConvertible {
+    /// The HTTP status of the response.
+    public var status: Int
+    /// Twilio's error code, such as 20404; see `moreInfo`.
+    public var code: Int?
+    public var message: String
+    /// A link to the error's documentation.
+    public var moreInfo: String?
+    public var details: JSONValue?
+
+    public init(status: Int, code: Int?, message: String, moreInfo: String? = nil, details: JSONValue? = nil) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.moreInfo = moreInfo
+        self.details = details
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, code, message, details
+        case moreInfo = "more_info"
+    }
+
+    /// Decodes `body` as Twilio's error JSON, using `status` when the body has none.
+    static func decode(_ body: Data, status: Int) -> TwilioAPIError? {
+        struct Wire: Decodable {
+            var status: Int?
+            var code: Int?
+            var message: String?
+            var moreInfo: String?
+            var details: JSONValue?
+
+            enum CodingKeys: String, CodingKey {
+                case status, code, message, details
+                case moreInfo = "more_info"
+            }
+        }
+        guard let wire = try? JSONDecoder().decode(Wire.self, from: body), wire.code != nil || wire.message != nil
+        else { return nil }
+        return TwilioAPIError(
+            status: wire.status ?? status,
+            code: wire.code,
+            message: wire.message ?? "",
+            moreInfo: wire.moreInfo,
+            details: wire.details
+        )
+    }
+
+    public var description: String {
+        var text = "HTTP \(status)"
+        if let code { text += ", Twilio error \(code)" }
+        text += ": \(message)"
+        if let moreInfo { text += " (\(moreInfo))" }
+        return text
+    }
+}
+
+/// Any JSON value, for the free-form parts of responses such as an error's `details`.
+public enum JSONValue: Sendable, Equatable, Codable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
+        }
+    }
+}
