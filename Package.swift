@@ -78,6 +78,15 @@ let package = Package(
 
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
+        .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
+        .testTarget(
+            name: "SipDomainClientTests",
+            dependencies: [
+                "SipDomainClient",
+                "GenClientRuntime",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "GeneratedModelsTests",
             dependencies: ["SipDomainModels", "LandmineModels", "LandmineClient", "GenRuntime"],
