@@ -380,6 +380,14 @@ public struct SpecLowering {
             log.error("the page size '\(sizeName.value)' of \(what) must be an integer", at: sizeName.location)
             return nil
         }
+        // The method that goes through all pages takes `limit` beside the other parameters.
+        if let clash = parameters.first(where: { $0.swiftName == "limit" && $0.wireName != size.wireName }) {
+            log.error(
+                "parameter '\(clash.wireName)' of \(what) clashes with the `limit` of its paged method",
+                at: raw.location
+            )
+            return nil
+        }
         return Paging(
             sizeParameter: size.wireName,
             sizeSwiftName: size.swiftName,
@@ -433,6 +441,10 @@ public struct SpecLowering {
         let required = location == .path || raw.required?.value == true
         guard let typeText = raw.type, let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
         else { return nil }
+        if type.kind == .uriMap {
+            log.error("\(what) cannot be a uri-map: a request sends one value a name", at: typeText.location)
+            return nil
+        }
         let constraints = checkedConstraints(raw, type: type, what: what)
         var defaultValue: DefaultValue?
         if let rawDefault = raw.defaultValue {
