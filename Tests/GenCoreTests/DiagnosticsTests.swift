@@ -239,27 +239,41 @@ import Testing
             ]
         ),
         .init(
-            "paging on an operation that returns no page", line: 40,
+            "paging on an operation that returns no page",
+            line: 40,
             "        returns: resource\n        paging: { size: Name }",
-            "Specs/Broken.yaml:41:9: error: 'paging' applies to operations that return a page, not to operation 'create'"),
+            "Specs/Broken.yaml:41:9: error: 'paging' applies to operations that return a page, not to operation 'create'"
+        ),
         .init(
-            "paging size that is no query parameter", line: 35,
+            "paging size that is no query parameter",
+            line: 35,
             "          PageSize: { type: integer }\n        paging: { size: PageSiz }",
-            "Specs/Broken.yaml:36:25: error: 'PageSiz' is not a query parameter of operation 'list' (did you mean 'PageSize'?)"),
+            "Specs/Broken.yaml:36:25: error: 'PageSiz' is not a query parameter of operation 'list' (did you mean 'PageSize'?)"
+        ),
         .init(
-            "paging next that is no page field", line: 23, "      items: widgets\n      next: next_page_url",
-            "Specs/Broken.yaml:24:13: error: 'next' names 'next_page_url', which is not a page field (did you mean 'next_page_uri'?)"),
+            "paging next that is no page field",
+            line: 23,
+            "      items: widgets\n      next: next_page_url",
+            "Specs/Broken.yaml:24:13: error: 'next' names 'next_page_url', which is not a page field (did you mean 'next_page_uri'?)"
+        ),
         .init(
-            "account parameter that is no path parameter", line: 6,
+            "account parameter that is no path parameter",
+            line: 6,
             "  password: { name: Auth Token, env: EXAMPLE_AUTH_TOKEN }\n  accountParameter: AccountSID",
-            "Specs/Broken.yaml:7:21: error: accountParameter 'AccountSID' is not a path parameter of any operation"),
+            "Specs/Broken.yaml:7:21: error: accountParameter 'AccountSID' is not a path parameter of any operation"
+        ),
         .init(
-            "a uri-map parameter", line: 45, "          Enabled: { type: uri-map }",
-            "Specs/Broken.yaml:45:28: error: parameter 'Enabled' cannot be a uri-map: a request sends one value a name"),
+            "a uri-map parameter",
+            line: 45,
+            "          Enabled: { type: uri-map }",
+            "Specs/Broken.yaml:45:28: error: parameter 'Enabled' cannot be a uri-map: a request sends one value a name"
+        ),
         .init(
-            "a parameter clashing with the paged method's limit", line: 35,
+            "a parameter clashing with the paged method's limit",
+            line: 35,
             "          PageSize: { type: integer }\n          Limit: { type: integer }\n        paging: { size: PageSize }",
-            "Specs/Broken.yaml:37:9: error: parameter 'Limit' of operation 'list' clashes with the `limit` of its paged method"),
+            "Specs/Broken.yaml:37:9: error: parameter 'Limit' of operation 'list' clashes with the `limit` of its paged method"
+        ),
         .init(
             "several problems at once",
             [(2, "baseUrl: ftp://example.com"), (19, "      name: { type: strin }"), (37, "        method: FETCH")],
