@@ -6,11 +6,14 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        .executable(name: "sipdomain-server", targets: ["SipDomainServerCommand"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
         .library(name: "GenClientRuntime", targets: ["GenClientRuntime"]),
         .library(name: "SipDomainModels", targets: ["SipDomainModels"]),
         .library(name: "SipDomainClient", targets: ["SipDomainClient"]),
+        .library(name: "SipDomainServer", targets: ["SipDomainServer"]),
+        .library(name: "GenServerRuntime", targets: ["GenServerRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -18,6 +21,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Traits named explicitly: SwiftPM 6.3 passes default traits in random order, which
+        // rebuilds Hummingbird from scratch on many builds.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The generator: spec loading, validation, IR, emitters, rendering and writing.
@@ -35,7 +42,7 @@ let package = Package(
             path: "Templates",
             exclude: ["README.md"],
             sources: ["BundledTemplates.swift"],
-            resources: [.copy("Shared"), .copy("Models"), .copy("Client")]
+            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server")]
         ),
         .executableTarget(
             name: "gen",
@@ -46,6 +53,14 @@ let package = Package(
         ),
         // What generated models import: typed SIDs, RFC 2822 dates. No networking.
         .target(name: "GenRuntime"),
+        // What generated server stubs import: request decoding, validation, Twilio errors. No HTTP client.
+        .target(
+            name: "GenServerRuntime",
+            dependencies: [
+                "GenRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // What generated clients import: transports, form encoding, auth, errors, retries, paging.
         .target(
             name: "GenClientRuntime",
@@ -63,6 +78,33 @@ let package = Package(
             dependencies: ["SipDomainModels", "GenClientRuntime"],
             path: "Generated/SipDomainClient"
         ),
+        .target(
+            name: "SipDomainServer",
+            dependencies: [
+                "SipDomainModels",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Generated/SipDomainServer"
+        ),
+
+        // A runnable SIP Domain server over an in-memory store, on the generated server stubs.
+        .target(
+            name: "SipDomainLocalServer",
+            dependencies: [
+                "SipDomainServer",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "SipDomainServerCommand",
+            dependencies: [
+                "SipDomainLocalServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
 
         // Output for the landmine spec (Swift keywords and odd wire names), compiled to prove it builds.
         .target(
@@ -75,10 +117,30 @@ let package = Package(
             dependencies: ["LandmineModels", "GenClientRuntime"],
             path: "Tests/Goldens/LandmineClient"
         ),
+        .target(
+            name: "LandmineServer",
+            dependencies: [
+                "LandmineModels",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Tests/Goldens/LandmineServer"
+        ),
 
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
+        .testTarget(
+            name: "SipDomainServerTests",
+            dependencies: [
+                "SipDomainLocalServer",
+                "SipDomainClient",
+                "GenClientRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "SipDomainClientTests",
             dependencies: [
@@ -89,7 +151,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GeneratedModelsTests",
-            dependencies: ["SipDomainModels", "LandmineModels", "LandmineClient", "GenRuntime"],
+            dependencies: ["SipDomainModels", "LandmineModels", "LandmineClient", "LandmineServer", "GenRuntime"],
             exclude: ["Examples"]
         ),
     ],

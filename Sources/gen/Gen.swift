@@ -45,6 +45,13 @@ struct Generate: ParsableCommand {
     @Flag(help: "List every file written, unchanged or removed.")
     var verbose = false
 
+    @Option(
+        name: .customLong("only"),
+        parsing: .upToNextOption,
+        help: ArgumentHelp("Generate only these pieces: models, client, server. Default: all.", valueName: "piece")
+    )
+    var pieces: [String] = []
+
     func run() throws {
         var options = GenerateCommand.Options()
         options.specs = specOptions.specs
@@ -53,6 +60,7 @@ struct Generate: ParsableCommand {
         options.templates = templates
         options.check = check
         options.verbose = verbose
+        options.pieces = pieces.isEmpty ? nil : Set(pieces.flatMap { $0.split(separator: ",").map(String.init) })
         let status = GenerateCommand.run(options)
         if status != 0 { throw ExitCode(status) }
     }

@@ -24,6 +24,8 @@ import Testing
         options.templates = templates.map { folder.path($0) }
         options.check = check
         options.verbose = verbose
+        // The models alone: what these tests pin is how gen writes, not what each emitter adds.
+        options.pieces = ["models"]
         let status = GenerateCommand.run(options, console: Console(out: out.append, err: err.append))
         return (status, out.lines, err.lines)
     }
@@ -59,13 +61,11 @@ import Testing
         #expect(result.status == 0)
         #expect(
             try folder.snapshot().keys.sorted() == [
-                "Generated/.gen-manifest", "Generated/WidgetClient/WidgetAPI.swift",
-                "Generated/WidgetClient/Widgets.swift",
-                "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
+                "Generated/.gen-manifest", "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
                 "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
             ]
         )
-        #expect(result.out == ["gen: 7 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
+        #expect(result.out == ["gen: 5 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
     }
 
     @Test func aSecondRunTouchesNothing() throws {
@@ -77,7 +77,7 @@ import Testing
         #expect(result.status == 0)
         #expect(try folder.snapshot() == before)
         #expect(result.out.filter { $0.hasPrefix("wrote") }.isEmpty)
-        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 7)
+        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 5)
     }
 
     @Test func onlyChangedFilesAreRewritten() throws {
@@ -116,7 +116,6 @@ import Testing
             result.err == [
                 "gen: \(generated)/ does not match the specs; run `swift run gen` and commit the result:",
                 "  stale:   \(generated)/WidgetModels/Widget.swift",
-                "  stale:   \(generated)/WidgetClient/Widgets.swift",
                 "  stale:   \(generated)/.gen-manifest",
                 "  missing: \(generated)/WidgetModels/Color.swift",
                 "  extra:   \(generated)/WidgetModels/WidgetPage.swift",
@@ -157,6 +156,33 @@ import Testing
         let before = try folder.snapshot()
         #expect(run(specs: ["Specs/Widget.yaml"]).status == 0)
         #expect(try folder.snapshot() == before)
+    }
+
+    @Test func anUnknownPieceIsAnError() throws {
+        defer { folder.remove() }
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.pieces = ["models", "clinet"]
+        let status = GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append))
+        #expect(status == 1)
+        #expect(
+            err.lines == [
+                "gen: error: unknown piece 'clinet' (did you mean 'client'?); expected models, client, server"
+            ]
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+    }
+
+    @Test func everyPieceIsGeneratedByDefault() throws {
+        defer { folder.remove() }
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path("Generated")).sorted()
+        #expect(folders == [".gen-manifest", "WidgetClient", "WidgetModels", "WidgetServer"])
     }
 
     @Test func twoSpecsWithTheSameNameAreAnError() throws {
@@ -249,7 +275,8 @@ import Testing
         let templates = try TemplateSet.load().get()
         #expect(
             templates.sources.keys.sorted() == [
-                "Client/client", "Client/resource", "Models/enum", "Models/sids", "Models/struct", "Shared/header",
+                "Client/client", "Client/resource", "Models/enum", "Models/sids", "Models/struct", "Server/handler",
+                "Server/inputs", "Server/routes", "Shared/header",
             ]
         )
         for (name, _) in templates.sources {

@@ -22,4 +22,11 @@ enum SwiftLiteral {
         }
         return result
     }
+
+    /// A raw string literal (`#"…"#`), which keeps a regular expression readable; an escaped
+    /// literal when the text itself contains `"#`.
+    static func raw(_ text: String) -> String {
+        guard !text.contains("\"#"), !text.contains("\n"), !text.contains("\r") else { return string(text) }
+        return "#\"" + text + "\"#"
+    }
 }

@@ -10,10 +10,18 @@ public struct APIDefinition: Codable, Equatable, Sendable {
     public var description: String?
     public var baseURL: String
     public var auth: Auth
+    public var errors: ErrorCodes
     public var modules: ModuleNames
     public var sids: [SidType]
     public var enums: [EnumType]
     public var resources: [Resource]
+}
+
+/// The Twilio error codes a server answers with; nil leaves the code out.
+public struct ErrorCodes: Codable, Equatable, Sendable {
+    public var authentication: Int?
+    public var notFound: Int?
+    public var invalidParameter: Int?
 }
 
 public struct ModuleNames: Codable, Equatable, Sendable {
@@ -173,6 +181,8 @@ public struct Parameter: Codable, Equatable, Sendable {
     public var constraints: Constraints
     public var pii: PII?
     public var description: String?
+    /// The error code answered when this parameter fails validation, instead of the API's.
+    public var errorCode: Int?
 }
 
 public enum DefaultValue: Codable, Equatable, Sendable {

@@ -91,6 +91,19 @@ public enum Namer {
     /// The client type, such as `SipDomainAPI` (not `SipDomainClient`, the module's name).
     public static func clientTypeName(api: String) -> String { typeName(api) + "API" }
 
+    /// The server's handler protocol, such as `SipDomainHandler`.
+    public static func handlerTypeName(api: String) -> String { typeName(api + "_handler") }
+
+    /// A handler method, such as `createSipDomain`: unique across the API's resources.
+    public static func handlerMethodName(operation: String, resource: String) -> String {
+        memberName(operation + "_" + resource)
+    }
+
+    /// An operation's input type on the server, such as `CreateSipDomainInput`.
+    public static func inputTypeName(operation: String, resource: String) -> String {
+        typeName(operation + "_" + resource + "_input")
+    }
+
     /// `Account` → `AccountSid`.
     public static func sidTypeName(entity: String) -> String { typeName(entity + "_sid") }
 

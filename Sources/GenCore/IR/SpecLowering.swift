@@ -42,6 +42,11 @@ public struct SpecLowering {
             description: spec.description?.value,
             baseURL: spec.baseURL?.value ?? "",
             auth: auth,
+            errors: ErrorCodes(
+                authentication: spec.errors?.authentication?.value,
+                notFound: spec.errors?.notFound?.value,
+                invalidParameter: spec.errors?.invalidParameter?.value
+            ),
             modules: Namer.modules(for: name),
             sids: sidList,
             enums: enumList,
@@ -463,7 +468,8 @@ public struct SpecLowering {
             defaultValue: defaultValue,
             constraints: constraints,
             pii: lower(raw.pii),
-            description: raw.description?.value
+            description: raw.description?.value,
+            errorCode: raw.errorCode?.value
         )
     }
 

@@ -27,6 +27,8 @@ public enum GenerateCommand {
         public var templates: String?
         public var check = false
         public var verbose = false
+        /// The pieces to generate (`models`, `client`, `server`); nil for all.
+        public var pieces: Set<String>?
 
         public init() {}
     }
@@ -40,8 +42,19 @@ public enum GenerateCommand {
         } catch {
             return fail(error, console)
         }
+        let emitters = Generator.defaultEmitters.filter { options.pieces?.contains($0.piece) ?? true }
+        if let pieces = options.pieces {
+            let known = Generator.defaultEmitters.map(\.piece)
+            for piece in pieces.sorted() where !known.contains(piece) {
+                console.err(
+                    "gen: error: unknown piece '\(piece)'\(Suggestion.hint(for: piece, in: known)); "
+                        + "expected \(known.joined(separator: ", "))"
+                )
+                return 1
+            }
+        }
         let output: Generator.Output
-        switch Generator().generate(sources, templates: templates) {
+        switch Generator(emitters: emitters).generate(sources, templates: templates) {
         case .success(let value): output = value
         case .failure(let error): return fail(error, console)
         }

@@ -9,6 +9,7 @@ public struct RawSpec {
     public var description: Located<String>?
     public var baseURL: Located<String>?
     public var auth: RawAuth?
+    public var errors: RawErrors?
     public var sids: [(prefix: Located<String>, entity: Located<String>)] = []
     public var enums: [RawEnum] = []
     public var resources: [RawResource] = []
@@ -21,6 +22,13 @@ public struct RawAuth {
     public var password: RawCredential?
     /// The path parameter naming the account the credentials act for.
     public var accountParameter: Located<String>?
+}
+
+/// The Twilio error codes the API answers with.
+public struct RawErrors {
+    public var authentication: Located<Int>?
+    public var notFound: Located<Int>?
+    public var invalidParameter: Located<Int>?
 }
 
 public struct RawCredential {
@@ -68,6 +76,8 @@ public struct RawField {
     public var minimum: Located<Int>?
     public var maximum: Located<Int>?
     public var pattern: Located<String>?
+    /// The error code a server answers with when this parameter fails validation.
+    public var errorCode: Located<Int>?
 }
 
 public struct RawPII {

@@ -7,7 +7,10 @@ import Yams
 public enum SpecLoader {
     /// The keys of each part of the format; `Specs/README.md` documents them.
     enum Keys {
-        static let document = ["name", "title", "description", "baseUrl", "auth", "sids", "enums", "resources"]
+        static let document = [
+            "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "resources",
+        ]
+        static let errors = ["authentication", "notFound", "invalidParameter"]
         static let auth = ["scheme", "username", "password", "accountParameter"]
         static let credential = ["name", "env"]
         static let enumeration = ["description", "values"]
@@ -22,7 +25,7 @@ public enum SpecLoader {
         ]
         static let parameter = [
             "type", "required", "description", "pii", "default",
-            "minLength", "maxLength", "minimum", "maximum", "pattern",
+            "minLength", "maxLength", "minimum", "maximum", "pattern", "errorCode",
         ]
     }
 
@@ -63,6 +66,18 @@ public enum SpecLoader {
         spec.baseURL = fields.node("baseUrl").flatMap { reader.string($0, "'baseUrl'") }
         if let (key, node) = fields.entries["auth"] {
             spec.auth = auth(node, owner: key, reader)
+        }
+        if let (key, node) = fields.entries["errors"],
+            let errors = reader.fields(of: node, "'errors'", allowed: Keys.errors, owner: key)
+        {
+            func code(_ name: String) -> Located<Int>? {
+                errors.node(name).flatMap { reader.int($0, "'errors.\(name)'") }
+            }
+            spec.errors = RawErrors(
+                authentication: code("authentication"),
+                notFound: code("notFound"),
+                invalidParameter: code("invalidParameter")
+            )
         }
         if let node = fields.node("sids"), let pairs = reader.mapping(node, "'sids'") {
             spec.sids = pairs.compactMap { key, value in
@@ -263,6 +278,7 @@ public enum SpecLoader {
             field.minimum = entries.node("minimum").flatMap { reader.int($0, "'minimum' of \(fieldWhat)") }
             field.maximum = entries.node("maximum").flatMap { reader.int($0, "'maximum' of \(fieldWhat)") }
             field.pattern = entries.node("pattern").flatMap { reader.string($0, "the pattern of \(fieldWhat)") }
+            field.errorCode = entries.node("errorCode").flatMap { reader.int($0, "'errorCode' of \(fieldWhat)") }
             return field
         }
     }

@@ -1,0 +1,253 @@
+import Foundation
+import GenRuntime
+
+/// A request's parameters, read and validated for the generated routing: each reader names the
+/// parameter, where it is sent, and its constraints, and throws a 400 ``APIError`` naming the
+/// parameter when the value breaks one.
+public struct OperationRequest: Sendable {
+    /// Where a parameter is sent.
+    public enum Location: String, Sendable {
+        case path, query, form
+
+        var noun: String {
+            switch self {
+            case .path: "path"
+            case .query: "query string"
+            case .form: "request body"
+            }
+        }
+    }
+
+    public let path: [String: String]
+    public let query: FormFields
+    public let form: FormFields
+    public let codes: ErrorCodes
+
+    public init(path: [String: String], query: FormFields, form: FormFields, codes: ErrorCodes) {
+        self.path = path
+        self.query = query
+        self.form = form
+        self.codes = codes
+    }
+
+    /// The raw text of a parameter, or nil when it was not sent.
+    public func text(_ name: String, in location: Location) -> String? {
+        switch location {
+        case .path: path[name]
+        case .query: query[name]
+        case .form: form[name]
+        }
+    }
+
+    /// A 400 for `name`, with its own code or the API's code for invalid parameters.
+    public func invalid(_ name: String, _ message: String, errorCode: Int? = nil) -> APIError {
+        APIError(status: .badRequest, code: errorCode ?? codes.invalidParameter, message: message)
+    }
+
+    func required<Value>(_ value: Value?, _ name: String, in location: Location, errorCode: Int?) throws(APIError)
+        -> Value
+    {
+        guard let value else {
+            throw invalid(name, "Required parameter \(name) is missing from the \(location.noun)", errorCode: errorCode)
+        }
+        return value
+    }
+
+    // MARK: Strings
+
+    public func optionalString(
+        _ name: String,
+        in location: Location,
+        minLength: Int? = nil,
+        maxLength: Int? = nil,
+        pattern: String? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> String? {
+        guard let text = text(name, in: location) else { return nil }
+        let length = text.count
+        if let minLength, length < minLength {
+            throw invalid(name, "\(name) must be at least \(minLength) characters long", errorCode: errorCode)
+        }
+        if let maxLength, length > maxLength {
+            throw invalid(name, "\(name) must be at most \(maxLength) characters long", errorCode: errorCode)
+        }
+        if let pattern, !PatternCache.matches(text, pattern) {
+            throw invalid(name, "\(name) '\(text)' is not valid: it must match \(pattern)", errorCode: errorCode)
+        }
+        return text
+    }
+
+    public func string(
+        _ name: String,
+        in location: Location,
+        minLength: Int? = nil,
+        maxLength: Int? = nil,
+        pattern: String? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> String {
+        try required(
+            optionalString(
+                name,
+                in: location,
+                minLength: minLength,
+                maxLength: maxLength,
+                pattern: pattern,
+                errorCode: errorCode
+            ),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    // MARK: Integers
+
+    public func optionalInt(
+        _ name: String,
+        in location: Location,
+        minimum: Int? = nil,
+        maximum: Int? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Int? {
+        guard let text = text(name, in: location) else { return nil }
+        guard let value = Int(text) else {
+            throw invalid(name, "\(name) must be a whole number, not '\(text)'", errorCode: errorCode)
+        }
+        if let minimum, let maximum, !(minimum...maximum).contains(value) {
+            throw invalid(name, "\(name) must be from \(minimum) to \(maximum), not \(value)", errorCode: errorCode)
+        }
+        if let minimum, value < minimum {
+            throw invalid(name, "\(name) must be at least \(minimum), not \(value)", errorCode: errorCode)
+        }
+        if let maximum, value > maximum {
+            throw invalid(name, "\(name) must be at most \(maximum), not \(value)", errorCode: errorCode)
+        }
+        return value
+    }
+
+    public func int(
+        _ name: String,
+        in location: Location,
+        minimum: Int? = nil,
+        maximum: Int? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Int {
+        try required(
+            optionalInt(name, in: location, minimum: minimum, maximum: maximum, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    // MARK: Booleans
+
+    /// `true` or `false`, in any case.
+    public func optionalBool(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Bool? {
+        guard let text = text(name, in: location) else { return nil }
+        switch text.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw invalid(name, "\(name) must be true or false, not '\(text)'", errorCode: errorCode)
+        }
+    }
+
+    public func bool(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Bool {
+        try required(optionalBool(name, in: location, errorCode: errorCode), name, in: location, errorCode: errorCode)
+    }
+
+    // MARK: SIDs, enums, dates
+
+    /// A SID of kind `Sid`: its prefix and 32 hexadecimal digits.
+    public func optionalSid<Sid: TwilioSid>(
+        _ name: String,
+        in location: Location,
+        as type: Sid.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Sid? {
+        guard let text = text(name, in: location) else { return nil }
+        guard let sid = Sid(validating: text) else {
+            throw invalid(
+                name,
+                "\(name) '\(text)' is not valid: it must be \(Sid.prefix) followed by 32 hexadecimal digits",
+                errorCode: errorCode
+            )
+        }
+        return sid
+    }
+
+    public func sid<Sid: TwilioSid>(
+        _ name: String,
+        in location: Location,
+        as type: Sid.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Sid {
+        try required(
+            optionalSid(name, in: location, as: type, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// One of the enum's known values; generated enums would accept any, so this checks.
+    public func optionalEnum<Value: CaseIterable & RawRepresentable>(
+        _ name: String,
+        in location: Location,
+        as type: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Value? where Value.RawValue == String {
+        guard let text = text(name, in: location) else { return nil }
+        guard let value = Value.allCases.first(where: { $0.rawValue == text }) else {
+            let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
+            throw invalid(name, "\(name) '\(text)' is not one of \(allowed)", errorCode: errorCode)
+        }
+        return value
+    }
+
+    public func requiredEnum<Value: CaseIterable & RawRepresentable>(
+        _ name: String,
+        in location: Location,
+        as type: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Value where Value.RawValue == String {
+        try required(
+            optionalEnum(name, in: location, as: type, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// An RFC 2822 date.
+    public func optionalDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date? {
+        guard let text = text(name, in: location) else { return nil }
+        guard let date = RFC2822Date.date(from: text) else {
+            throw invalid(name, "\(name) '\(text)' is not an RFC 2822 date", errorCode: errorCode)
+        }
+        return date
+    }
+
+    public func date(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date {
+        try required(optionalDate(name, in: location, errorCode: errorCode), name, in: location, errorCode: errorCode)
+    }
+}
+
+/// Compiled patterns, so each is compiled once per process rather than once per request.
+enum PatternCache {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+
+    static func matches(_ text: String, _ pattern: String) -> Bool {
+        let expression: NSRegularExpression? = lock.withLock {
+            if let cached = compiled[pattern] { return cached }
+            let expression = try? NSRegularExpression(pattern: pattern)
+            compiled[pattern] = expression
+            return expression
+        }
+        guard let expression else { return false }
+        let range = NSRange(text.startIndex..<text.endIndex, in: text)
+        guard let match = expression.firstMatch(in: text, range: range) else { return false }
+        return match.range == range
+    }
+}

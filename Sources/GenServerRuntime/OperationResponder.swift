@@ -1,0 +1,148 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Runs one operation for the generated routing: authenticates the request, reads its path,
+/// query and form fields, calls the handler and encodes its answer.
+///
+/// Errors become Twilio error JSON: an ``APIError`` as it is; any other error from a handler as
+/// a 500, logged, whose message says nothing about it.
+public enum OperationResponder {
+    /// Answers with `Output` as JSON and `status`.
+    public static func respond<Caller: Sendable, Output: Encodable>(
+        to request: Request,
+        context: some RequestContext,
+        status: HTTPResponse.Status,
+        codes: ErrorCodes,
+        authenticate: (BasicAuthorization) async throws -> Caller?,
+        operation: (OperationRequest, Caller) async throws -> Output
+    ) async throws -> Response {
+        try await run(request, context, codes, authenticate) { input, caller in
+            let output = try await operation(input, caller)
+            let encoder = JSONEncoder()
+            // Sorted keys: the same resource always answers with the same bytes.
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            var headers = HTTPFields()
+            headers[.contentType] = "application/json"
+            return Response(
+                status: status,
+                headers: headers,
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(output)))
+            )
+        }
+    }
+
+    /// Answers with an empty body and `status`, such as 204 for a delete.
+    public static func respond<Caller: Sendable>(
+        to request: Request,
+        context: some RequestContext,
+        status: HTTPResponse.Status,
+        codes: ErrorCodes,
+        authenticate: (BasicAuthorization) async throws -> Caller?,
+        operation: (OperationRequest, Caller) async throws -> Void
+    ) async throws -> Response {
+        try await run(request, context, codes, authenticate) { input, caller in
+            try await operation(input, caller)
+            return Response(status: status)
+        }
+    }
+
+    private static func run<Caller: Sendable>(
+        _ request: Request,
+        _ context: some RequestContext,
+        _ codes: ErrorCodes,
+        _ authenticate: (BasicAuthorization) async throws -> Caller?,
+        _ body: (OperationRequest, Caller) async throws -> Response
+    ) async throws -> Response {
+        guard let authorization = BasicAuthorization(header: request.headers[.authorization]),
+            let caller = try await authenticate(authorization)
+        else { throw codes.unauthorized() }
+
+        var request = request
+        let bytes = try await request.collectBody(upTo: context.maxUploadSize)
+        let input = OperationRequest(
+            path: try pathParameters(context),
+            query: try FormFields(encoded: request.uri.query ?? ""),
+            form: try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
+            codes: codes
+        )
+        do {
+            return try await body(input, caller)
+        } catch let error as APIError {
+            throw error
+        } catch let error as any HTTPResponseError {
+            throw error
+        } catch {
+            context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
+            throw APIError(status: .internalServerError, code: nil, message: "Internal Server Error")
+        }
+    }
+
+    /// Path parameters, percent-decoded.
+    private static func pathParameters(_ context: some RequestContext) throws(APIError) -> [String: String] {
+        var result: [String: String] = [:]
+        for (name, value) in context.parameters {
+            guard let decoded = String(value).removingPercentEncoding else {
+                throw APIError(status: .badRequest, code: nil, message: "The path has a malformed percent-encoding")
+            }
+            result[String(name)] = decoded
+        }
+        return result
+    }
+}
+
+/// Answers errors that no operation produced (no route, wrong method, a body too large) with
+/// Twilio error JSON too, so every error a client sees has one shape.
+public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    let codes: ErrorCodes
+
+    public init(codes: ErrorCodes) {
+        self.codes = codes
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            throw error
+        } catch let error as HTTPError {
+            if error.status == .notFound { throw codes.notFound(request.uri.path) }
+            throw APIError(status: error.status, code: nil, message: error.body ?? error.status.reasonPhrase)
+        }
+    }
+}
+
+/// Logs one line a request: method, path, status and duration. Never headers, so never
+/// credentials.
+public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+    let logger: Logger
+
+    public init(logger: Logger) {
+        self.logger = logger
+    }
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
+        async throws -> Response
+    {
+        let started = ContinuousClock.now
+        do {
+            let response = try await next(request, context)
+            log(request, status: response.status.code, since: started)
+            return response
+        } catch let error as any HTTPResponseError {
+            log(request, status: error.status.code, since: started)
+            throw error
+        } catch {
+            log(request, status: 500, since: started)
+            throw error
+        }
+    }
+
+    private func log(_ request: Request, status: Int, since started: ContinuousClock.Instant) {
+        let elapsed = (ContinuousClock.now - started).components
+        let milliseconds = Double(elapsed.seconds) * 1000 + Double(elapsed.attoseconds) / 1e15
+        logger.info("\(request.method) \(request.uri.path) \(status) \(String(format: "%.1f", milliseconds)) ms")
+    }
+}

@@ -1,0 +1,192 @@
+import Foundation
+import GenRuntime
+import GenServerRuntime
+import SipDomainModels
+import SipDomainServer
+
+/// The SIP Domain API over an in-memory store, behaving as Twilio's does: SIDs and dates filled
+/// in, domain names unique and checked, each account seeing only its own domains, and Twilio's
+/// paging with `PageSize`, `Page` and `PageToken`.
+///
+/// An actor, so concurrent requests see and change the store one at a time.
+public actor InMemorySipDomains: SipDomainHandler {
+    public typealias Caller = AccountSid
+
+    static let apiVersion = "2010-04-01"
+
+    /// Account SID to Auth Token.
+    private let accounts: [AccountSid: String]
+    /// Each account's domains, in the order they were created.
+    private var domains: [AccountSid: [SipDomain]] = [:]
+    private let now: @Sendable () -> Date
+
+    /// - Parameters:
+    ///   - accounts: the accounts that may call, each with its Auth Token.
+    ///   - now: the clock for `date_created` and `date_updated`.
+    public init(accounts: [AccountSid: String], now: @escaping @Sendable () -> Date = Date.init) {
+        self.accounts = accounts
+        self.now = now
+    }
+
+    public func authenticate(_ authorization: BasicAuthorization) async throws -> AccountSid? {
+        let account = AccountSid(authorization.username)
+        guard let token = accounts[account], Self.constantTimeEquals(token, authorization.password) else { return nil }
+        return account
+    }
+
+    // MARK: Operations
+
+    public func createSipDomain(_ input: CreateSipDomainInput, caller: AccountSid) async throws -> SipDomain {
+        let account = try Self.own(input.accountSid, caller, path: "/\(Self.apiVersion)/Accounts/\(input.accountSid)")
+        try checkUnique(input.domainName, except: nil)
+        let sid = SipDomainSid(Self.newSid(prefix: SipDomainSid.prefix))
+        let date = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
+        let base = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid)"
+        let domain = SipDomain(
+            accountSid: account,
+            apiVersion: Self.apiVersion,
+            authType: nil,
+            dateCreated: date,
+            dateUpdated: date,
+            domainName: input.domainName,
+            friendlyName: input.friendlyName,
+            sid: sid,
+            uri: base + ".json",
+            voiceFallbackMethod: input.voiceFallbackMethod ?? .post,
+            voiceFallbackUrl: input.voiceFallbackUrl,
+            voiceMethod: input.voiceMethod ?? .post,
+            voiceStatusCallbackMethod: input.voiceStatusCallbackMethod ?? .post,
+            voiceStatusCallbackUrl: input.voiceStatusCallbackUrl,
+            voiceUrl: input.voiceUrl,
+            subresourceUris: [
+                "credential_list_mappings": base + "/CredentialListMappings.json",
+                "ip_access_control_list_mappings": base + "/IpAccessControlListMappings.json",
+                "auth": base + "/Auth.json",
+            ],
+            sipRegistration: input.sipRegistration ?? false,
+            emergencyCallingEnabled: input.emergencyCallingEnabled ?? false,
+            secure: input.secure ?? false,
+            byocTrunkSid: input.byocTrunkSid,
+            emergencyCallerSid: input.emergencyCallerSid
+        )
+        domains[account, default: []].append(domain)
+        return domain
+    }
+
+    public func fetchSipDomain(_ input: FetchSipDomainInput, caller: AccountSid) async throws -> SipDomain {
+        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
+        return domains[account]![index]
+    }
+
+    public func listSipDomain(_ input: ListSipDomainInput, caller: AccountSid) async throws -> SipDomainPage {
+        let account = try Self.own(input.accountSid, caller, path: Self.listPath(input.accountSid))
+        return Self.page(of: domains[account] ?? [], account: account, input: input)
+    }
+
+    public func updateSipDomain(_ input: UpdateSipDomainInput, caller: AccountSid) async throws -> SipDomain {
+        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
+        var domain = domains[account]![index]
+        if let name = input.domainName {
+            try checkUnique(name, except: domain.sid)
+            domain.domainName = name
+        }
+        domain.friendlyName = input.friendlyName ?? domain.friendlyName
+        domain.voiceUrl = input.voiceUrl ?? domain.voiceUrl
+        domain.voiceMethod = input.voiceMethod ?? domain.voiceMethod
+        domain.voiceFallbackUrl = input.voiceFallbackUrl ?? domain.voiceFallbackUrl
+        domain.voiceFallbackMethod = input.voiceFallbackMethod ?? domain.voiceFallbackMethod
+        domain.voiceStatusCallbackUrl = input.voiceStatusCallbackUrl ?? domain.voiceStatusCallbackUrl
+        domain.voiceStatusCallbackMethod = input.voiceStatusCallbackMethod ?? domain.voiceStatusCallbackMethod
+        domain.sipRegistration = input.sipRegistration ?? domain.sipRegistration
+        domain.emergencyCallingEnabled = input.emergencyCallingEnabled ?? domain.emergencyCallingEnabled
+        domain.secure = input.secure ?? domain.secure
+        domain.byocTrunkSid = input.byocTrunkSid ?? domain.byocTrunkSid
+        domain.emergencyCallerSid = input.emergencyCallerSid ?? domain.emergencyCallerSid
+        domain.dateUpdated = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
+        domains[account]![index] = domain
+        return domain
+    }
+
+    public func deleteSipDomain(_ input: DeleteSipDomainInput, caller: AccountSid) async throws {
+        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
+        domains[account]!.remove(at: index)
+    }
+
+    // MARK: Rules
+
+    /// The account of the path, which must be the caller's: another account's resources do not
+    /// exist for it.
+    private static func own(_ account: AccountSid, _ caller: AccountSid, path: String) throws -> AccountSid {
+        guard account == caller else { throw errorCodes.notFound(path) }
+        return account
+    }
+
+    private func locate(_ sid: SipDomainSid, in account: AccountSid, caller: AccountSid) throws -> (AccountSid, Int) {
+        let path = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid).json"
+        let account = try Self.own(account, caller, path: path)
+        guard let index = domains[account]?.firstIndex(where: { $0.sid == sid }) else {
+            throw Self.errorCodes.notFound(path)
+        }
+        return (account, index)
+    }
+
+    /// Domain names are DNS names, unique across all accounts.
+    private func checkUnique(_ name: String, except sid: SipDomainSid?) throws {
+        let taken = domains.values.joined().contains {
+            $0.domainName?.lowercased() == name.lowercased() && $0.sid != sid
+        }
+        if taken {
+            throw APIError(status: .badRequest, code: 21231, message: "The domain name \(name) is already in use")
+        }
+    }
+
+    static func newSid(prefix: String) -> String {
+        prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+    }
+
+    private static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let (x, y) = (Array(a.utf8), Array(b.utf8))
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    // MARK: Paging
+
+    static func listPath(_ account: AccountSid) -> String {
+        "/\(apiVersion)/Accounts/\(account)/SIP/Domains.json"
+    }
+
+    /// One page in Twilio's envelope. `PageToken` is `PA` + the SID the page starts after, or
+    /// `PB` + the SID it ends before; without one, `Page` counts pages of `PageSize` from 0.
+    static func page(of all: [SipDomain], account: AccountSid, input: ListSipDomainInput) -> SipDomainPage {
+        let size = input.pageSize ?? 50
+        let number = input.page ?? 0
+        var start = number * size
+        if let token = input.pageToken, token.count > 2 {
+            let sid = SipDomainSid(String(token.dropFirst(2)))
+            if let index = all.firstIndex(where: { $0.sid == sid }) {
+                start = token.hasPrefix("PB") ? max(0, index - size) : index + 1
+            }
+        }
+        start = min(start, all.count)
+        let items = Array(all[start..<min(all.count, start + size)])
+        let path = listPath(account)
+        func uri(page: Int, token: String?) -> String {
+            "\(path)?PageSize=\(size)&Page=\(page)" + (token.map { "&PageToken=\($0)" } ?? "")
+        }
+        let hasNext = start + items.count < all.count
+        let nextToken = items.last?.sid.map { "PA\($0)" }
+        let previousToken = items.first?.sid.map { "PB\($0)" }
+        return SipDomainPage(
+            domains: items,
+            start: start,
+            end: start + max(items.count, 1) - 1,
+            page: number,
+            pageSize: size,
+            uri: uri(page: number, token: input.pageToken),
+            firstPageUri: uri(page: 0, token: nil),
+            nextPageUri: hasNext ? uri(page: number + 1, token: nextToken) : nil,
+            previousPageUri: number > 0 && start > 0 ? uri(page: number - 1, token: previousToken) : nil
+        )
+    }
+}
