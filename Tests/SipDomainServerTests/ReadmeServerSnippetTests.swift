@@ -26,8 +26,15 @@ struct ReadOnlyDomains: SipDomainHandler {
         let mine = domains.values.filter { $0.accountSid == caller }
         let size = input.pageSize ?? 50
         return SipDomainPage(
-            domains: Array(mine.prefix(size)), start: 0, end: max(0, min(size, mine.count) - 1), page: 0,
-            pageSize: size, uri: "/", firstPageUri: "/", nextPageUri: nil, previousPageUri: nil
+            domains: Array(mine.prefix(size)),
+            start: 0,
+            end: max(0, min(size, mine.count) - 1),
+            page: 0,
+            pageSize: size,
+            uri: "/",
+            firstPageUri: "/",
+            nextPageUri: nil,
+            previousPageUri: nil
         )
     }
 
