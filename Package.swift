@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "gen", targets: ["gen"]),
         .executable(name: "sipdomain-server", targets: ["SipDomainServerCommand"]),
+        .executable(name: "sipdomain", targets: ["SipDomainCLI"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
         .library(name: "GenClientRuntime", targets: ["GenClientRuntime"]),
@@ -42,7 +43,7 @@ let package = Package(
             path: "Templates",
             exclude: ["README.md"],
             sources: ["BundledTemplates.swift"],
-            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server")]
+            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI")]
         ),
         .executableTarget(
             name: "gen",
@@ -59,6 +60,15 @@ let package = Package(
             dependencies: [
                 "GenRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // What generated CLIs import: output formats, credentials, error reports.
+        .target(
+            name: "GenCLIRuntime",
+            dependencies: [
+                "GenClientRuntime",
+                "GenRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // What generated clients import: transports, form encoding, auth, errors, retries, paging.
@@ -88,6 +98,15 @@ let package = Package(
             path: "Generated/SipDomainServer"
         ),
 
+        .executableTarget(
+            name: "SipDomainCLI",
+            dependencies: [
+                "SipDomainClient",
+                "GenCLIRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Generated/SipDomainCLI"
+        ),
         // A runnable SIP Domain server over an in-memory store, on the generated server stubs.
         .target(
             name: "SipDomainLocalServer",
@@ -117,6 +136,15 @@ let package = Package(
             dependencies: ["LandmineModels", "GenClientRuntime"],
             path: "Tests/Goldens/LandmineClient"
         ),
+        .executableTarget(
+            name: "LandmineCLI",
+            dependencies: [
+                "LandmineClient",
+                "GenCLIRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Goldens/LandmineCLI"
+        ),
         .target(
             name: "LandmineServer",
             dependencies: [
@@ -135,6 +163,8 @@ let package = Package(
             dependencies: [
                 "SipDomainLocalServer",
                 "SipDomainClient",
+                // Built so that the CLI tests can run it as a subprocess.
+                "SipDomainCLI",
                 "GenClientRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -15,6 +15,17 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         self.client = client
     }
 
+    /// A transport that fails at once when no connection can be made, rather than retrying the
+    /// connection until the request times out: for command-line tools, where a person waits.
+    /// Its client lives as long as the process, like the shared one.
+    public static let failingFast: AsyncHTTPClientTransport = {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return AsyncHTTPClientTransport(
+            client: HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+        )
+    }()
+
     public func send(_ request: ClientRequest, timeout: Duration) async throws -> ClientResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = HTTPMethod(rawValue: request.method)

@@ -41,6 +41,33 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
         AsyncIterator(sequence: self)
     }
 
+    /// The same items a page at a time, as each page arrives (the last cut at the limit).
+    public var pages: Pages { Pages(sequence: self) }
+
+    public struct Pages: AsyncSequence, Sendable {
+        public typealias Element = [Item]
+        public typealias Failure = ClientError
+
+        let sequence: PagedSequence
+
+        public func makeAsyncIterator() -> AsyncIterator {
+            AsyncIterator(items: sequence.makeAsyncIterator())
+        }
+
+        public struct AsyncIterator: AsyncIteratorProtocol {
+            var items: PagedSequence.AsyncIterator
+
+            public mutating func next() async throws(ClientError) -> [Item]? {
+                guard let first = try await items.next() else { return nil }
+                var page = [first]
+                while let item = items.nextBuffered() {
+                    page.append(item)
+                }
+                return page
+            }
+        }
+    }
+
     /// Every item, in order, up to the limit.
     public func collect() async throws(ClientError) -> [Item] {
         var items: [Item] = []
@@ -61,6 +88,17 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
 
         init(sequence: PagedSequence) {
             self.sequence = sequence
+        }
+
+        /// The next item of the page already fetched, without fetching another.
+        mutating func nextBuffered() -> Item? {
+            if let limit = sequence.limit, produced >= limit { return nil }
+            guard index < buffer.count else { return nil }
+            defer {
+                index += 1
+                produced += 1
+            }
+            return buffer[index]
         }
 
         public mutating func next() async throws(ClientError) -> Item? {

@@ -48,7 +48,7 @@ struct Generate: ParsableCommand {
     @Option(
         name: .customLong("only"),
         parsing: .upToNextOption,
-        help: ArgumentHelp("Generate only these pieces: models, client, server. Default: all.", valueName: "piece")
+        help: ArgumentHelp("Generate only these pieces: models, client, server, cli. Default: all.", valueName: "piece")
     )
     var pieces: [String] = []
 

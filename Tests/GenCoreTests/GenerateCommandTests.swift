@@ -169,7 +169,7 @@ import Testing
         #expect(status == 1)
         #expect(
             err.lines == [
-                "gen: error: unknown piece 'clinet' (did you mean 'client'?); expected models, client, server"
+                "gen: error: unknown piece 'clinet' (did you mean 'client'?); expected models, client, server, cli"
             ]
         )
         #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
@@ -182,7 +182,7 @@ import Testing
         options.output = folder.path("Generated")
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path("Generated")).sorted()
-        #expect(folders == [".gen-manifest", "WidgetClient", "WidgetModels", "WidgetServer"])
+        #expect(folders == [".gen-manifest", "WidgetCLI", "WidgetClient", "WidgetModels", "WidgetServer"])
     }
 
     @Test func twoSpecsWithTheSameNameAreAnError() throws {
@@ -275,7 +275,8 @@ import Testing
         let templates = try TemplateSet.load().get()
         #expect(
             templates.sources.keys.sorted() == [
-                "Client/client", "Client/resource", "Models/enum", "Models/sids", "Models/struct", "Server/handler",
+                "CLI/resource", "CLI/root", "Client/client", "Client/resource", "Models/enum", "Models/sids",
+                "Models/struct", "Server/handler",
                 "Server/inputs", "Server/routes", "Shared/header",
             ]
         )

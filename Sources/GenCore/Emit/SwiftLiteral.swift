@@ -29,4 +29,24 @@ enum SwiftLiteral {
         guard !text.contains("\"#"), !text.contains("\n"), !text.contains("\r") else { return string(text) }
         return "#\"" + text + "\"#"
     }
+
+    /// A string literal for an argument `prefix…` at `indent`: on one line when it fits in 120
+    /// columns, otherwise a multi-line literal whose lines end in `\` so that it reads as one line.
+    static func wrapped(_ text: String, prefix: String, indent: Int) -> String {
+        let oneLine = string(text)
+        guard indent + prefix.count + oneLine.count + 1 > 120 else { return oneLine }
+        let margin = String(repeating: " ", count: indent + 4)
+        var lines: [String] = []
+        var line = ""
+        for word in escaped(text).split(separator: " ", omittingEmptySubsequences: false) {
+            if !line.isEmpty, margin.count + line.count + word.count + 3 > 120 {
+                lines.append(line + " \\")
+                line = ""
+            }
+            line += line.isEmpty ? String(word) : " " + word
+        }
+        lines.append(line)
+        let indentation = String(repeating: " ", count: indent)
+        return "\"\"\"\n" + lines.map { margin + $0 }.joined(separator: "\n") + "\n" + indentation + "    \"\"\""
+    }
 }

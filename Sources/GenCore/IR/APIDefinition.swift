@@ -6,6 +6,8 @@ public struct APIDefinition: Codable, Equatable, Sendable {
     /// The spec's file name, such as `SipDomain.yaml`, named in every generated file's header.
     public var specFile: String
     public var name: String
+    /// The command-line tool, such as `sipdomain`.
+    public var cliName: String
     public var title: String?
     public var description: String?
     public var baseURL: String
@@ -42,6 +44,8 @@ public struct Auth: Codable, Equatable, Sendable {
     public struct Credential: Codable, Equatable, Sendable {
         public var name: String
         public var environmentVariable: String?
+        /// The CLI option, such as `account-sid`.
+        public var optionName: String
     }
 
     public struct AccountParameter: Codable, Equatable, Sendable {
@@ -136,7 +140,9 @@ public struct Page: Codable, Equatable, Sendable {
 public struct Operation: Codable, Equatable, Sendable {
     public var name: String
     public var swiftName: String
+    /// The CLI command, such as `remove`, and other names it answers to, such as `delete`.
     public var commandName: String
+    public var commandAliases: [String]
     public var method: String
     public var path: String
     public var status: Int

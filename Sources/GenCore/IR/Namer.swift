@@ -88,6 +88,42 @@ public enum Namer {
         operation == "list" ? "page" : memberName(operation + "_page")
     }
 
+    /// The command-line tool's name: the API's name in lower case, such as `sipdomain`.
+    public static func cliName(api: String) -> String {
+        words(api).joined().lowercased()
+    }
+
+    /// An operation's CLI command and its aliases, in the words twilio-cli users know: `delete`
+    /// is `remove`, with `delete` kept as an alias.
+    public static func command(operation: String) -> (name: String, aliases: [String]) {
+        let name = kebabCase(operation)
+        return name == "delete" ? ("remove", ["delete"]) : (name, [])
+    }
+
+    /// Options every generated command has, which a parameter's option must not take.
+    static let reservedOptions: Set<String> = [
+        "help", "version", "output", "properties", "limit", "no-limit", "base-url",
+        "generate-completion-script",
+    ]
+
+    /// A parameter's CLI option: the kebab-case wire name (`DomainName` → `domain-name`), with
+    /// `-value` added when a generated command's own option already has that name.
+    public static func optionName(_ wireName: String, taken: Set<String>) -> String {
+        let name = kebabCase(wireName)
+        return reservedOptions.contains(name) || taken.contains(name) ? name + "-value" : name
+    }
+
+    /// Members of a generated command that a parameter's property must not shadow.
+    static let reservedCommandMembers: Set<String> = [
+        "run", "validate", "configuration", "credentials", "display", "limit", "noLimit", "help",
+    ]
+
+    /// A parameter's property in a generated command: its Swift name, with `_` added when a
+    /// command member already has it.
+    public static func commandPropertyName(_ swiftName: String) -> String {
+        reservedCommandMembers.contains(swiftName) ? swiftName + "_" : swiftName
+    }
+
     /// The client type, such as `SipDomainAPI` (not `SipDomainClient`, the module's name).
     public static func clientTypeName(api: String) -> String { typeName(api) + "API" }
 

@@ -24,7 +24,13 @@ public struct SpecLowering {
 
     private init(spec: RawSpec) {
         self.spec = spec
+        credentialOptions = Set(
+            [spec.auth?.username?.name?.value, spec.auth?.password?.name?.value].compactMap { $0.map(Namer.kebabCase) }
+        )
     }
+
+    /// The CLI options of the credentials, which parameters' options must not take.
+    private let credentialOptions: Set<String>
 
     private mutating func lower() -> APIDefinition {
         let name = spec.name.map { checkedTypeName($0, "the spec's name") } ?? ""
@@ -38,6 +44,7 @@ public struct SpecLowering {
         return APIDefinition(
             specFile: URL(fileURLWithPath: spec.file).lastPathComponent,
             name: name,
+            cliName: Namer.cliName(api: name),
             title: spec.title?.value,
             description: spec.description?.value,
             baseURL: spec.baseURL?.value ?? "",
@@ -68,7 +75,12 @@ public struct SpecLowering {
             {
                 log.error("'\(variable.value)' is not an environment variable name", at: variable.location)
             }
-            return Auth.Credential(name: raw?.name?.value ?? "", environmentVariable: raw?.environmentVariable?.value)
+            let name = raw?.name?.value ?? ""
+            return Auth.Credential(
+                name: name,
+                environmentVariable: raw?.environmentVariable?.value,
+                optionName: Namer.kebabCase(name)
+            )
         }
         return Auth(
             scheme: auth?.scheme?.value ?? "basic",
@@ -345,7 +357,8 @@ public struct SpecLowering {
         return Operation(
             name: raw.name.value,
             swiftName: swiftName,
-            commandName: Namer.kebabCase(raw.name.value),
+            commandName: Namer.command(operation: raw.name.value).name,
+            commandAliases: Namer.command(operation: raw.name.value).aliases,
             method: method,
             path: path,
             status: status,
@@ -462,7 +475,7 @@ public struct SpecLowering {
             wireName: raw.name.value,
             location: location,
             swiftName: Namer.memberName(raw.name.value),
-            optionName: Namer.kebabCase(raw.name.value),
+            optionName: Namer.optionName(raw.name.value, taken: credentialOptions),
             type: type,
             required: required,
             defaultValue: defaultValue,

@@ -27,7 +27,7 @@ public enum GenerateCommand {
         public var templates: String?
         public var check = false
         public var verbose = false
-        /// The pieces to generate (`models`, `client`, `server`); nil for all.
+        /// The pieces to generate (`models`, `client`, `server`, `cli`); nil for all.
         public var pieces: Set<String>?
 
         public init() {}

@@ -7,7 +7,9 @@ import Foundation
 public struct Generator: Sendable {
     public var emitters: [any Emitter]
 
-    public static let defaultEmitters: [any Emitter] = [ModelsEmitter(), ClientEmitter(), ServerEmitter()]
+    public static let defaultEmitters: [any Emitter] = [
+        ModelsEmitter(), ClientEmitter(), ServerEmitter(), CLIEmitter(),
+    ]
 
     public init(emitters: [any Emitter] = Generator.defaultEmitters) {
         self.emitters = emitters
