@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
+        .plugin(name: "GenBuildPlugin", targets: ["GenBuildPlugin"]),
+        .plugin(name: "GenerateCode", targets: ["GenerateCode"]),
         .executable(name: "sipdomain-server", targets: ["SipDomainServerCommand"]),
         .executable(name: "sipdomain", targets: ["SipDomainCLI"]),
         .library(name: "GenCore", targets: ["GenCore"]),
@@ -51,6 +53,17 @@ let package = Package(
                 "GenCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // Generates a target's specs at build time.
+        .plugin(name: "GenBuildPlugin", capability: .buildTool(), dependencies: ["gen"]),
+        // `swift package --allow-writing-to-package-directory generate-code`: regenerates Generated/.
+        .plugin(
+            name: "GenerateCode",
+            capability: .command(
+                intent: .custom(verb: "generate-code", description: "Regenerate Generated/ from Specs/ with gen"),
+                permissions: [.writeToPackageDirectory(reason: "gen writes the generated code into the package")]
+            ),
+            dependencies: ["gen"]
         ),
         // What generated models import: typed SIDs, RFC 2822 dates. No networking.
         .target(name: "GenRuntime"),

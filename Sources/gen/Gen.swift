@@ -52,6 +52,14 @@ struct Generate: ParsableCommand {
     )
     var pieces: [String] = []
 
+    @Option(
+        help: ArgumentHelp(
+            "modules: a folder per piece, each a module (the default); single: one file per piece, all for one module.",
+            valueName: "layout"
+        )
+    )
+    var layout: Generator.Layout = .modules
+
     func run() throws {
         var options = GenerateCommand.Options()
         options.specs = specOptions.specs
@@ -60,6 +68,7 @@ struct Generate: ParsableCommand {
         options.templates = templates
         options.check = check
         options.verbose = verbose
+        options.layout = layout
         options.pieces = pieces.isEmpty ? nil : Set(pieces.flatMap { $0.split(separator: ",").map(String.init) })
         let status = GenerateCommand.run(options)
         if status != 0 { throw ExitCode(status) }
@@ -82,3 +91,5 @@ struct PrintIR: ParsableCommand {
         if status != 0 { throw ExitCode(status) }
     }
 }
+
+extension Generator.Layout: ExpressibleByArgument {}

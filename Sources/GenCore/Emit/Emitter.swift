@@ -14,6 +14,8 @@ public struct GeneratedFile: Equatable, Sendable {
 public protocol Emitter: Sendable {
     /// The piece this emitter produces, such as `models`.
     var piece: String { get }
+    /// What the piece's module or file name ends in, such as `Models`.
+    var moduleSuffix: String { get }
     func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile]
 }
 

@@ -29,6 +29,7 @@ public enum GenerateCommand {
         public var verbose = false
         /// The pieces to generate (`models`, `client`, `server`, `cli`); nil for all.
         public var pieces: Set<String>?
+        public var layout = Generator.Layout.modules
 
         public init() {}
     }
@@ -54,7 +55,7 @@ public enum GenerateCommand {
             }
         }
         let output: Generator.Output
-        switch Generator(emitters: emitters).generate(sources, templates: templates) {
+        switch Generator(emitters: emitters).generate(sources, templates: templates, layout: options.layout) {
         case .success(let value): output = value
         case .failure(let error): return fail(error, console)
         }

@@ -27,6 +27,9 @@ public struct Generator: Sendable {
 
         /// The spec file's name, such as `SipDomain.yaml`, which keys it in the manifest.
         public var fileName: String { URL(fileURLWithPath: path).lastPathComponent }
+
+        /// The file name without its extension, such as `SipDomain`.
+        public var stem: String { URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent }
     }
 
     /// What a successful run produced.
@@ -56,7 +59,20 @@ public struct Generator: Sendable {
         return .success(definitions)
     }
 
-    public func generate(_ sources: [SpecSource], templates: TemplateSet) -> Result<Output, DiagnosticError> {
+    /// How generated files are laid out.
+    public enum Layout: String, Sendable, CaseIterable {
+        /// A folder per piece, each a module of its own (`SipDomainModels/SipDomain.swift`, …):
+        /// what `Generated/` holds.
+        case modules
+        /// One file per piece, all for one module (`SipDomain+Models.swift`, …), named after
+        /// the spec file so that a build plugin knows them before generating: what the build
+        /// plugin uses.
+        case single
+    }
+
+    public func generate(
+        _ sources: [SpecSource], templates: TemplateSet, layout: Layout = .modules
+    ) -> Result<Output, DiagnosticError> {
         let definitions: [APIDefinition]
         switch Self.definitions(of: sources) {
         case .success(let value): definitions = value
@@ -70,7 +86,11 @@ public struct Generator: Sendable {
             var collided = false
             for emitter in emitters {
                 do {
-                    for file in try emitter.emit(definition, templates: templates) {
+                    var files = try emitter.emit(definition, templates: templates)
+                    if layout == .single {
+                        files = [SingleFileLayout.merge(files, of: definition, into: source.stem + "+" + emitter.moduleSuffix)]
+                    }
+                    for file in files {
                         if let owner = owners[file.path] {
                             // One report per spec is enough: its other files collide likewise.
                             guard !collided else { continue }

@@ -2,6 +2,7 @@
 /// operation, on swift-argument-parser, over the generated client.
 public struct CLIEmitter: Emitter {
     public let piece = "cli"
+    public let moduleSuffix = "CLI"
 
     public init() {}
 

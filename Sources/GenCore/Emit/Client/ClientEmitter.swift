@@ -2,6 +2,7 @@
 /// operation, over the hand-written `GenClientRuntime`.
 public struct ClientEmitter: Emitter {
     public let piece = "client"
+    public let moduleSuffix = "Client"
 
     public init() {}
 

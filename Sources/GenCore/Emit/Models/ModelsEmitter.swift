@@ -3,6 +3,7 @@
 /// Models import only Foundation and GenRuntime, never networking.
 public struct ModelsEmitter: Emitter {
     public let piece = "models"
+    public let moduleSuffix = "Models"
 
     public init() {}
 

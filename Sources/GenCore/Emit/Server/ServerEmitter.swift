@@ -4,6 +4,7 @@
 /// It imports `GenServerRuntime` and Hummingbird, never the HTTP client.
 public struct ServerEmitter: Emitter {
     public let piece = "server"
+    public let moduleSuffix = "Server"
 
     public init() {}
 

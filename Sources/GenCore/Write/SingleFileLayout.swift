@@ -1,0 +1,26 @@
+/// Merges the files of one piece into one file for a module that holds every piece: one header,
+/// the imports of all files without those of the sibling generated modules, then each file's
+/// declarations.
+enum SingleFileLayout {
+    static func merge(_ files: [GeneratedFile], of api: APIDefinition, into name: String) -> GeneratedFile {
+        let siblings = Set([api.modules.models, api.modules.client, api.modules.server, api.modules.cli])
+        var header: String?
+        var imports = Set<String>()
+        var bodies: [String] = []
+        for file in files {
+            var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if let first = lines.first, first.hasPrefix("//") {
+                header = header ?? first
+                lines.removeFirst()
+            }
+            while let line = lines.first, line.isEmpty || line.hasPrefix("import ") {
+                if line.hasPrefix("import ") { imports.insert(String(line.dropFirst("import ".count))) }
+                lines.removeFirst()
+            }
+            bodies.append(lines.joined(separator: "\n"))
+        }
+        let importLines = imports.subtracting(siblings).sorted().map { "import \($0)" }
+        let text = ([header ?? ""] + [""] + importLines + [""] + bodies.flatMap { [$0, ""] }).joined(separator: "\n")
+        return GeneratedFile(path: name + ".swift", contents: SwiftSourceText.tidy(text))
+    }
+}
