@@ -31,10 +31,11 @@ struct GenerateCode: CommandPlugin {
                 Diagnostics.warning("target '\(target.name)' has no spec")
                 continue
             }
+            let config = target.sourceFiles.map(\.url).first { $0.lastPathComponent == "gen-config.json" }
             let arguments =
                 specs.flatMap { ["--spec", $0.path] } + [
                     "--output", target.directoryURL.appending(path: "Generated").path, "--layout", "single",
-                ]
+                ] + (config.map { ["--config", $0.path] } ?? [])
             try run(gen, arguments + rest)
         }
     }

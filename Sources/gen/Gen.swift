@@ -60,6 +60,9 @@ struct Generate: ParsableCommand {
     )
     var layout: Generator.Layout = .modules
 
+    @Option(help: ArgumentHelp("A gen-config.json choosing pieces and templates; flags win.", valueName: "file"))
+    var config: String?
+
     func run() throws {
         var options = GenerateCommand.Options()
         options.specs = specOptions.specs
@@ -69,6 +72,7 @@ struct Generate: ParsableCommand {
         options.check = check
         options.verbose = verbose
         options.layout = layout
+        options.config = config
         options.pieces = pieces.isEmpty ? nil : Set(pieces.flatMap { $0.split(separator: ",").map(String.init) })
         let status = GenerateCommand.run(options)
         if status != 0 { throw ExitCode(status) }

@@ -185,6 +185,37 @@ import Testing
         #expect(folders == [".gen-manifest", "WidgetCLI", "WidgetClient", "WidgetModels", "WidgetServer"])
     }
 
+    @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"pieces": ["client"]}"#, to: "Specs/gen-config.json")
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Widget.yaml")]
+        options.output = folder.path("Out")
+        options.config = folder.path("Specs/gen-config.json")
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
+        #expect(files == [".gen-manifest", "Widget+Client.swift"])
+        let client = try String(contentsOfFile: folder.path("Out/Widget+Client.swift"), encoding: .utf8)
+        #expect(!client.contains("import WidgetModels"), "one module holds every piece")
+        #expect(client.contains("public struct WidgetAPI: Sendable {"))
+        #expect(client.contains("public struct Widgets: Sendable {"))
+    }
+
+    @Test func aBrokenConfigFileIsADiagnostic() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"pieces": "models"}"#, to: "gen-config.json")
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.config = folder.path("gen-config.json")
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines.first?.hasPrefix("\(folder.path("gen-config.json")):1:1: error: the config is not valid") == true
+        )
+    }
+
     @Test func twoSpecsWithTheSameNameAreAnError() throws {
         defer { folder.remove() }
         try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget2.yaml")

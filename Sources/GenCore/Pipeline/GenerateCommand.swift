@@ -30,11 +30,23 @@ public enum GenerateCommand {
         /// The pieces to generate (`models`, `client`, `server`, `cli`); nil for all.
         public var pieces: Set<String>?
         public var layout = Generator.Layout.modules
+        /// A `gen-config.json` choosing pieces and a template folder (relative to it); flags win.
+        public var config: String?
 
         public init() {}
     }
 
     public static func run(_ options: Options, console: Console = .standard) -> Int32 {
+        var options = options
+        if let path = options.config {
+            do {
+                let config = try GenConfigFile.read(path)
+                options.pieces = options.pieces ?? config.pieces.map(Set.init)
+                options.templates = options.templates ?? config.templatesPath
+            } catch {
+                return fail(error, console)
+            }
+        }
         let sources: [Generator.SpecSource]
         let templates: TemplateSet
         do {

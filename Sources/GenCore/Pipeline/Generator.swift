@@ -71,7 +71,9 @@ public struct Generator: Sendable {
     }
 
     public func generate(
-        _ sources: [SpecSource], templates: TemplateSet, layout: Layout = .modules
+        _ sources: [SpecSource],
+        templates: TemplateSet,
+        layout: Layout = .modules
     ) -> Result<Output, DiagnosticError> {
         let definitions: [APIDefinition]
         switch Self.definitions(of: sources) {
@@ -88,7 +90,13 @@ public struct Generator: Sendable {
                 do {
                     var files = try emitter.emit(definition, templates: templates)
                     if layout == .single {
-                        files = [SingleFileLayout.merge(files, of: definition, into: source.stem + "+" + emitter.moduleSuffix)]
+                        files = [
+                            SingleFileLayout.merge(
+                                files,
+                                of: definition,
+                                into: source.stem + "+" + emitter.moduleSuffix
+                            )
+                        ]
                     }
                     for file in files {
                         if let owner = owners[file.path] {
