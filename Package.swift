@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "SipDomainClient", targets: ["SipDomainClient"]),
         .library(name: "SipDomainServer", targets: ["SipDomainServer"]),
         .library(name: "GenServerRuntime", targets: ["GenServerRuntime"]),
+        .library(name: "GenCLIRuntime", targets: ["GenCLIRuntime"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -136,6 +137,21 @@ let package = Package(
                 "SipDomainLocalServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // Benchmarks (Benchmarks/run.sh): a hand-written baseline server, and client decoding.
+        .executableTarget(
+            name: "HandWrittenSipDomainServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/HandWrittenServer"
+        ),
+        .executableTarget(
+            name: "ClientDecodingBenchmark",
+            dependencies: ["SipDomainModels"],
+            path: "Benchmarks/ClientDecoding"
         ),
 
         // Output for the landmine spec (Swift keywords and odd wire names), compiled to prove it builds.

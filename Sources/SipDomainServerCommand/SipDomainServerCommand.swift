@@ -31,6 +31,9 @@ struct SipDomainServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("account"), help: ArgumentHelp("Another account, as SID:TOKEN.", valueName: "sid:token"))
     var accounts: [String] = []
 
+    @Option(help: "info logs a line per request; warning or error log less, for benchmarks.")
+    var logLevel: Logger.Level = .info
+
     func validate() throws {
         guard !credentials().isEmpty else {
             throw ValidationError(
@@ -63,7 +66,7 @@ struct SipDomainServerCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = {
             var logger = Logger(label: "sipdomain-server")
-            logger.logLevel = .info
+            logger.logLevel = logLevel
             return logger
         }()
         let store = InMemorySipDomains(accounts: credentials())
@@ -74,3 +77,5 @@ struct SipDomainServerCommand: AsyncParsableCommand {
         try await app.runService()
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

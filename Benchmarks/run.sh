@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Measures gen and its output, in release builds, as medians over repeated runs:
+#   1. gen on Specs/ (every piece): wall time and peak memory
+#   2. scaling: gen on 1, 10, 50 and 200 synthetic SipDomain-shaped specs: wall and CPU time
+#   3. a no-op regeneration (writes nothing) against `gen --check`
+#   4. compile cost: a debug build of the generated code for 1 and 50 resources; lines per operation
+#   5. server overhead: requests per second for fetch and list on the local server (the generated
+#      routing) against a hand-written Hummingbird handler answering the same JSON, with wrk
+#   6. client: decoding a 1000-item list page
+# Prints a table and writes the figures as JSON to Benchmarks/results/latest.json.
+#
+#   Benchmarks/run.sh           everything (about 10 minutes on 2 cores)
+#   Benchmarks/run.sh --quick   the smallest sizes, few runs, short loads: to see that it works
+set -euo pipefail
+quick=0
+[ "${1:-}" = "--quick" ] && quick=1
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+if ! command -v wrk > /dev/null; then
+    echo "installing wrk (Debian package)…" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk > /dev/null; else sudo apt-get install -y wrk; fi
+fi
+
+runs=$([ $quick = 1 ] && echo 3 || echo 30)
+sizes=$([ $quick = 1 ] && echo "1" || echo "1 10 50 200")
+compile_sizes=$([ $quick = 1 ] && echo "1" || echo "1 50")
+load=$([ $quick = 1 ] && echo 2 || echo 10)
+
+echo "building release products…" >&2
+for product in gen sipdomain-server HandWrittenSipDomainServer ClientDecodingBenchmark; do
+    swift build -c release --product "$product" > /dev/null
+done
+bin=$(swift build -c release --show-bin-path)
+work=$(mktemp -d)
+server_pids=()
+cleanup() {
+    for pid in "${server_pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+measure() { python3 Benchmarks/measure.py "$@"; }
+results="$work/results.jsonl"
+record() { echo "{\"name\": \"$1\", \"figures\": $2}" >> "$results"; }
+
+echo "1. gen on Specs/" >&2
+record "gen Specs/ (all pieces)" "$(measure "$runs" --warmup 3 --prepare "rm -rf $work/out" -- "$bin/gen" --specs Specs --output "$work/out")"
+
+echo "2. scaling" >&2
+for n in $sizes; do
+    python3 Benchmarks/make-specs.py "$n" "$work/specs-$n"
+    record "gen $n specs" "$(measure "$([ "$n" -ge 200 ] && echo 10 || echo "$runs")" --prepare "rm -rf $work/out-$n" -- "$bin/gen" --specs "$work/specs-$n" --output "$work/out-$n")"
+done
+
+echo "3. no-op regeneration" >&2
+"$bin/gen" --specs Specs --output "$work/noop" > /dev/null
+record "gen Specs/, nothing changed" "$(measure "$runs" -- "$bin/gen" --specs Specs --output "$work/noop")"
+record "gen --check Specs/" "$(measure "$runs" -- "$bin/gen" --specs Specs --output "$work/noop" --check)"
+written=$("$bin/gen" --specs Specs --output "$work/noop" | sed -E 's/gen: ([0-9]+) written.*/\1/')
+echo "{\"name\": \"files written by a no-op run\", \"figures\": {\"files\": $written}}" >> "$results"
+
+echo "4. compile cost of the generated code" >&2
+package="$work/compile"
+mkdir -p "$package/Sources"
+cat > "$package/Package.swift" << MANIFEST
+// swift-tools-version:6.1
+import PackageDescription
+let package = Package(
+    name: "CompileCost",
+    dependencies: [.package(name: "gen", path: "$root")],
+    targets: [
+        .target(name: "BenchModels", dependencies: [.product(name: "GenRuntime", package: "gen")], path: "Generated/BenchModels"),
+        .target(name: "BenchClient", dependencies: ["BenchModels", .product(name: "GenClientRuntime", package: "gen")], path: "Generated/BenchClient"),
+        .target(name: "BenchServer", dependencies: ["BenchModels", .product(name: "GenServerRuntime", package: "gen")], path: "Generated/BenchServer"),
+        .executableTarget(name: "BenchCLI", dependencies: ["BenchClient", .product(name: "GenCLIRuntime", package: "gen")], path: "Generated/BenchCLI"),
+    ],
+    swiftLanguageModes: [.v6]
+)
+MANIFEST
+for n in $compile_sizes; do
+    rm -rf "$package/Generated" "$work/bench-spec"
+    python3 Benchmarks/make-specs.py "$n" "$work/bench-spec" --single
+    "$bin/gen" --specs "$work/bench-spec" --output "$package/Generated" > /dev/null
+    # The dependencies once, then only the generated modules, every file of them changed each run.
+    (cd "$package" && swift build > "$work/deps.log" 2>&1) || { cat "$work/deps.log"; exit 1; }
+    lines=$(cat "$package"/Generated/*/*.swift | wc -l)
+    figures=$(measure 3 --warmup 0 --prepare "find $package/Generated -name '*.swift' -exec touch {} +" -- swift build --package-path "$package")
+    operations=$((n * 5))
+    record "compile $n resources (debug)" "$(python3 -c "import json,sys; f=json.loads(sys.argv[1]); f.update(lines=$lines, operations=$operations, lines_per_operation=round($lines/$operations)); print(json.dumps(f))" "$figures")"
+done
+
+echo "5. server overhead" >&2
+account=AC0123456789abcdef0123456789abcdef
+auth="Authorization: Basic $(printf '%s' "$account:bench-token" | base64 -w0)"
+"$bin/sipdomain-server" --port 18180 --account-sid "$account" --auth-token bench-token --log-level error &
+server_pids+=($!)
+for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18180/ && break; sleep 0.1; done
+domains="http://127.0.0.1:18180/2010-04-01/Accounts/$account/SIP/Domains.json"
+for i in $(seq 20); do curl -s -o /dev/null -H "$auth" -d "DomainName=bench-$i.sip.twilio.com" "$domains"; done
+sid=$(curl -s -H "$auth" "$domains?PageSize=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["domains"][0]["sid"])')
+fetch_path="/2010-04-01/Accounts/$account/SIP/Domains/$sid.json"
+list_path="/2010-04-01/Accounts/$account/SIP/Domains.json?PageSize=20"
+curl -s -H "$auth" "http://127.0.0.1:18180$fetch_path" > "$work/fetch.json"
+curl -s -H "$auth" "http://127.0.0.1:18180$list_path" > "$work/list.json"
+"$bin/HandWrittenSipDomainServer" 18181 "$work/fetch.json" "$work/list.json" &
+server_pids+=($!)
+for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18181/ && break; sleep 0.1; done
+rps() { wrk -t1 -c32 -d"${load}s" -H "$auth" "$1" | awk '/Requests\/sec/ {print $2}'; }
+for route in fetch list; do
+    path_var="${route}_path"
+    generated=() handwritten=()
+    for round in 1 2 3; do
+        generated+=("$(rps "http://127.0.0.1:18180${!path_var}")")
+        handwritten+=("$(rps "http://127.0.0.1:18181${!path_var}")")
+    done
+    record "server $route" "$(python3 -c "
+import json, statistics, sys
+g = statistics.median(map(float, sys.argv[1].split())); h = statistics.median(map(float, sys.argv[2].split()))
+print(json.dumps({'generated_rps': round(g), 'hand_written_rps': round(h), 'ratio': round(g / h, 3), 'seconds_per_run': $load, 'rounds': 3}))
+" "${generated[*]}" "${handwritten[*]}")"
+done
+
+echo "6. client decoding" >&2
+decode=$("$bin/ClientDecodingBenchmark" "$([ $quick = 1 ] && echo 5 || echo 50)")
+record "client: decode a 1000-item page" "$(echo "$decode" | python3 -c '
+import json, sys
+values = dict(line.split() for line in sys.stdin)
+print(json.dumps({"median_ms": float(values["page_1000_decode_ms"]), "bytes": int(values["page_1000_bytes"])}))')"
+
+mkdir -p Benchmarks/results
+python3 - "$results" "$quick" << 'REPORT'
+import json, os, platform, subprocess, sys
+rows = [json.loads(line) for line in open(sys.argv[1])]
+cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+machine = {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30), "os": platform.platform(), "swift": swift}
+report = {"machine": machine, "quick": sys.argv[2] == "1", "results": rows}
+json.dump(report, open("Benchmarks/results/latest.json", "w"), indent=2)
+print(f"machine: {cpu}, {machine['cores']} cores, {machine['memory_gib']} GiB; {swift}")
+print(f"{'benchmark':40} figures (medians)")
+for row in rows:
+    print(f"{row['name']:40} " + ", ".join(f"{k} {v}" for k, v in row["figures"].items()))
+print("written: Benchmarks/results/latest.json")
+REPORT
