@@ -4,7 +4,7 @@ import Foundation
 import GenRuntime
 
 /// A custom DNS hostname that can accept SIP traffic for your account.
-public struct SipDomain: Codable, Hashable, Sendable {
+public struct SipDomain: Codable, Hashable, Sendable, JSONWritable {
     /// The SID of the Account that created the SipDomain resource.
     public var accountSid: AccountSid?
 
@@ -205,5 +205,32 @@ public struct SipDomain: Codable, Hashable, Sendable {
         try container.encode(self.secure, forKey: .secure)
         try container.encode(self.byocTrunkSid, forKey: .byocTrunkSid)
         try container.encode(self.emergencyCallerSid, forKey: .emergencyCallerSid)
+    }
+
+    /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("account_sid", self.accountSid?.rawValue)
+        writer.field("api_version", self.apiVersion)
+        writer.field("auth_type", self.authType)
+        writer.field("date_created", rfc2822: self.dateCreated)
+        writer.field("date_updated", rfc2822: self.dateUpdated)
+        writer.field("domain_name", self.domainName)
+        writer.field("friendly_name", self.friendlyName)
+        writer.field("sid", self.sid?.rawValue)
+        writer.field("uri", self.uri)
+        writer.field("voice_fallback_method", self.voiceFallbackMethod?.rawValue)
+        writer.field("voice_fallback_url", self.voiceFallbackUrl)
+        writer.field("voice_method", self.voiceMethod?.rawValue)
+        writer.field("voice_status_callback_method", self.voiceStatusCallbackMethod?.rawValue)
+        writer.field("voice_status_callback_url", self.voiceStatusCallbackUrl)
+        writer.field("voice_url", self.voiceUrl)
+        writer.field("subresource_uris", self.subresourceUris)
+        writer.field("sip_registration", self.sipRegistration)
+        writer.field("emergency_calling_enabled", self.emergencyCallingEnabled)
+        writer.field("secure", self.secure)
+        writer.field("byoc_trunk_sid", self.byocTrunkSid?.rawValue)
+        writer.field("emergency_caller_sid", self.emergencyCallerSid?.rawValue)
+        writer.endObject()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GenRuntime
 import Hummingbird
 import Logging
 
@@ -19,16 +20,19 @@ public enum OperationResponder {
     ) async throws -> Response {
         try await run(request, context, codes, authenticate) { input, caller in
             let output = try await operation(input, caller)
-            let encoder = JSONEncoder()
-            // Sorted keys: the same resource always answers with the same bytes.
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let body: ByteBuffer
+            if let writable = output as? any JSONWritable {
+                // Generated models write themselves, in the API's member order, several times
+                // faster than a JSONEncoder.
+                body = ByteBuffer(bytes: writable.jsonBytes)
+            } else {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                body = ByteBuffer(bytes: try encoder.encode(output))
+            }
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            return Response(
-                status: status,
-                headers: headers,
-                body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(output)))
-            )
+            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
         }
     }
 

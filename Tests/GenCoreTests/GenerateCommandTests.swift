@@ -268,7 +268,7 @@ import Testing
         let sids = try String(contentsOfFile: folder.path("Generated/WidgetModels/Sids.swift"), encoding: .utf8)
         #expect(sids.hasSuffix("Do not edit: change the spec and run `swift run gen`.\n// SIDs go here\n"))
         let widget = try String(contentsOfFile: folder.path("Generated/WidgetModels/Widget.swift"), encoding: .utf8)
-        #expect(widget.contains("public struct Widget: Codable, Hashable, Sendable {"))
+        #expect(widget.contains("public struct Widget: Codable, Hashable, Sendable, JSONWritable {"))
     }
 
     /// The diagnostics of loading templates with `files` (relative path → text) as overrides.

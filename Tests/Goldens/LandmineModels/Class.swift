@@ -4,7 +4,7 @@ import Foundation
 import GenRuntime
 
 /// A resource named after a keyword.
-public struct Class: Codable, Hashable, Sendable {
+public struct Class: Codable, Hashable, Sendable, JSONWritable {
     public var `default`: String?
 
     public var `class`: Int
@@ -166,5 +166,32 @@ public struct Class: Codable, Hashable, Sendable {
         try container.encode(self.`in`, forKey: .`in`)
         try container.encodeRFC2822Date(self.`where`, forKey: .`where`)
         try container.encode(self.`return`, forKey: .`return`)
+    }
+
+    /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
+    public func writeJSON(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.field("default", self.`default`)
+        writer.field("class", self.`class`)
+        writer.field("protocol", self.`protocol`)
+        writer.field("self", self.self_?.rawValue)
+        writer.field("Type", self.type)
+        writer.field("init", rfc2822: self.init_)
+        writer.field("Any", self.any)
+        writer.field("1st_value", self._1stValue)
+        writer.field("content-type", self.contentType)
+        writer.field("dotted.name", self.dottedName)
+        writer.field("coding_keys", self.codingKeys?.rawValue)
+        writer.field("container", self.container)
+        writer.field("decoder", self.decoder?.rawValue)
+        writer.field("encoder", self.encoder)
+        writer.field("description", self.description)
+        writer.field("hash_value", self.hashValue_)
+        writer.field("rawValue", self.rawValue)
+        writer.field("_", self.value)
+        writer.field("in", self.`in`)
+        writer.field("where", rfc2822: self.`where`)
+        writer.field("return", self.`return`)
+        writer.endObject()
     }
 }

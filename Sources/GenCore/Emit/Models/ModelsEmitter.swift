@@ -82,8 +82,9 @@ struct StructView {
         let decodeStatement: String
         /// The statement that encodes this member in `encode(to:)`.
         let encodeStatement: String
+        /// The statement that writes this member in `writeJSON(to:)`.
+        let writeStatement: String
         let usesDate: Bool
-        let usesRuntime: Bool
 
         init(
             name: String,
@@ -105,7 +106,6 @@ struct StructView {
             docLines = DocComment.lines([description, note], indent: 4)
             let key = "forKey: .\(name)"
             usesDate = kind == .dateTimeRFC2822
-            usesRuntime = usesDate || kind == .sid
             let decode = usesDate ? "decodeRFC2822Date" : "decode"
             let arguments = (usesDate ? [] : ["\(swiftType).self"]) + [key]
             decodeStatement = SwiftCall.statement(
@@ -114,6 +114,14 @@ struct StructView {
                 indent: 8
             )
             encodeStatement = "try container.\(usesDate ? "encodeRFC2822Date" : "encode")(self.\(name), \(key))"
+            let wire = SwiftLiteral.string(wireName)
+            let value =
+                switch kind {
+                case .sid?, .enumeration?: "self.\(name)\(nullable ? "?" : "").rawValue"
+                case .dateTimeRFC2822?: "rfc2822: self.\(name)"
+                default: "self.\(name)"
+                }
+            writeStatement = "writer.field(\(wire), \(value))"
         }
 
         init(_ property: Property) {
@@ -143,8 +151,8 @@ struct StructView {
         self.properties = properties
         docLines = DocComment.lines(description, indent: 0)
         let usesDates = properties.contains(where: \.usesDate)
-        let usesRuntime = properties.contains(where: \.usesRuntime)
-        imports = (usesDates ? ["Foundation"] : []) + (usesRuntime ? ["GenRuntime"] : [])
+        // GenRuntime always: every struct is `JSONWritable`.
+        imports = (usesDates ? ["Foundation"] : []) + ["GenRuntime"]
         initParameters = properties.enumerated().map { index, member in
             member.initParameter + (index == properties.count - 1 ? "" : ",")
         }
