@@ -45,6 +45,10 @@ record() { echo "{\"name\": \"$1\", \"figures\": $2}" >> "$results"; }
 
 echo "1. gen on Specs/" >&2
 record "gen Specs/ (all pieces)" "$(measure "$runs" --warmup 3 --prepare "rm -rf $work/out" -- "$bin/gen" --specs Specs --output "$work/out")"
+# The same with the Swift runtime and Foundation linked in, as an installed gen would ship:
+# most of a dynamic gen's start-up is loading Foundation's shared libraries.
+swift build -c release --product gen --static-swift-stdlib --scratch-path .build-static > /dev/null
+record "gen Specs/ (static binary)" "$(measure "$runs" --warmup 3 --prepare "rm -rf $work/out" -- .build-static/release/gen --specs Specs --output "$work/out")"
 
 echo "2. scaling" >&2
 for n in $sizes; do
