@@ -48,12 +48,12 @@ struct GenerateCode: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ConfigError("gen failed with exit code \(process.terminationStatus)")
+            throw GenFailure("gen failed with exit code \(process.terminationStatus)")
         }
     }
 }
 
-struct ConfigError: Error, CustomStringConvertible {
+struct GenFailure: Error, CustomStringConvertible {
     let description: String
 
     init(_ description: String) {

@@ -93,6 +93,13 @@ public enum Namer {
         words(api).joined().lowercased()
     }
 
+    /// A command type of the generated CLI: `SipDomain` → `SipDomainCommand`,
+    /// `SipDomains` → `SipDomainsCommand`, `create` → `CreateCommand`.
+    public static func commandTypeName(_ name: String) -> String { typeName(name + "_command") }
+
+    /// The environment variable naming the CLI's base URL: `sipdomain` → `SIPDOMAIN_BASE_URL`.
+    public static func baseURLVariable(cliName: String) -> String { cliName.uppercased() + "_BASE_URL" }
+
     /// An operation's CLI command and its aliases, in the words twilio-cli users know: `delete`
     /// is `remove`, with `delete` kept as an alias.
     public static func command(operation: String) -> (name: String, aliases: [String]) {

@@ -62,17 +62,17 @@ struct CLIRootView {
         imports = [
             "ArgumentParser", "Foundation", "GenCLIRuntime", "GenClientRuntime", api.modules.client, api.modules.models,
         ]
-        typeName = Namer.typeName(api.name + "_command")
+        typeName = Namer.commandTypeName(api.name)
         commandName = api.cliName
         abstractLiteral = SwiftLiteral.string("The \(api.title ?? api.name) API from the command line.")
-        subcommands = api.resources.map { Namer.typeName($0.pluralSwiftName + "_command") + ".self" }
+        subcommands = api.resources.map { Namer.commandTypeName($0.pluralSwiftName) + ".self" }
             .joined(separator: ", ")
         clientType = Namer.clientTypeName(api: api.name)
         let auth = api.auth
         usernameOption = auth.username.optionName
         passwordOption = auth.password.optionName
         usernameProperty = Namer.memberName(auth.username.name)
-        let baseVariable = api.cliName.uppercased() + "_BASE_URL"
+        let baseVariable = Namer.baseURLVariable(cliName: api.cliName)
         usernameVariable = auth.username.environmentVariable.map(SwiftLiteral.string) ?? "nil"
         passwordVariable = auth.password.environmentVariable.map(SwiftLiteral.string) ?? "nil"
         baseURLVariable = SwiftLiteral.string(baseVariable)
@@ -145,7 +145,7 @@ struct CLIResourceView {
         imports =
             ["ArgumentParser"] + (usesDates ? ["Foundation"] : []) + ["GenCLIRuntime", "GenClientRuntime"]
             + (usesDates ? ["GenRuntime"] : []) + [api.modules.client, api.modules.models]
-        typeName = Namer.typeName(resource.pluralSwiftName + "_command")
+        typeName = Namer.commandTypeName(resource.pluralSwiftName)
         let builder = CLICommandBuilder(api: api, resource: resource)
         commands = resource.operations.map(builder.command)
         configuration = SwiftCall.statement(
@@ -270,7 +270,7 @@ private struct CLICommandBuilder {
         }
         declarations = options.map(declaration) + declarations
         return CLIResourceView.Command(
-            typeName: Namer.typeName(operation.name + "_command"),
+            typeName: Namer.commandTypeName(operation.name),
             configuration: SwiftCall.statement(
                 "static let configuration = CommandConfiguration",
                 arguments: configuration,
