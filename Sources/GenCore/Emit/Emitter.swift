@@ -21,7 +21,9 @@ public protocol Emitter: Sendable {
 
 extension Emitter {
     /// Renders `template` with `context`; a template that is missing is a diagnostic.
-    func render(_ template: String, _ context: Any, with templates: TemplateSet) throws(DiagnosticError) -> String {
+    func render(_ template: String, _ context: some TemplateView, with templates: TemplateSet) throws(DiagnosticError)
+        -> String
+    {
         guard let text = templates.render(template, context) else {
             throw DiagnosticError([
                 Diagnostic(

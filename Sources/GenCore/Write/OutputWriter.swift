@@ -64,18 +64,18 @@ public struct OutputWriter {
     public func apply(_ plan: Plan, files: [GeneratedFile]) throws {
         let changed = Set(plan.created + plan.updated)
         var staged: [(temporary: URL, destination: URL)] = []
+        var folders: Set<URL> = []
         do {
             for file in files where changed.contains(file.path) {
                 let destination = root.appendingPathComponent(file.path)
-                try fileManager.createDirectory(
-                    at: destination.deletingLastPathComponent(),
-                    withIntermediateDirectories: true
+                let folder = destination.deletingLastPathComponent()
+                if folders.insert(folder).inserted {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
+                let temporary = folder.appendingPathComponent(
+                    ".\(destination.lastPathComponent).gen-\(ProcessInfo.processInfo.processIdentifier)"
                 )
-                let temporary = destination.deletingLastPathComponent()
-                    .appendingPathComponent(
-                        ".\(destination.lastPathComponent).gen-\(ProcessInfo.processInfo.processIdentifier)"
-                    )
-                try Data(file.contents.utf8).write(to: temporary)
+                try Self.write(file.contents, to: temporary)
                 staged.append((temporary, destination))
             }
         } catch {
@@ -92,6 +92,44 @@ public struct OutputWriter {
             try fileManager.removeItem(at: url)
             removeEmptyFolders(from: url.deletingLastPathComponent())
         }
+    }
+
+    /// Writes `contents` to a new file. Unlike `Data.write(to:)` it does not `fsync`: that
+    /// guards against power loss, which the temporary-then-rename sequence does not promise to
+    /// survive anyway, and it was a tenth of a run's time.
+    private static func write(_ contents: String, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard descriptor >= 0 else { throw writeError(errno, url) }
+        defer { close(descriptor) }
+        var contents = contents
+        try contents.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw writeError(errno, url)
+                }
+                offset += written
+            }
+        }
+    }
+
+    private static func writeError(_ number: Int32, _ url: URL) -> CocoaError {
+        let code: CocoaError.Code =
+            switch number {
+            case EACCES, EPERM: .fileWriteNoPermission
+            case ENOSPC, EDQUOT: .fileWriteOutOfSpace
+            case EROFS: .fileWriteVolumeReadOnly
+            default: .fileWriteUnknown
+            }
+        return CocoaError(
+            code,
+            userInfo: [
+                NSFilePathErrorKey: url.path,
+                NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: number) ?? .EIO),
+            ]
+        )
     }
 
     private func readManifest() -> Manifest {
