@@ -187,6 +187,7 @@ let package = Package(
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
+        .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),
         .testTarget(
             name: "SipDomainServerTests",
             dependencies: [

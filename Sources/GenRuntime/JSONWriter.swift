@@ -19,33 +19,34 @@ extension JSONWritable {
 /// member (a `nil` writes `null`, as the models' `Codable` encoding does) and `endObject()`.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
-    /// Whether the object being written has a member yet, one entry a nesting level.
-    private var hasMember: [Bool] = []
+    /// Whether the next member needs a comma before it: false only right after an opening brace.
+    private var needsComma = false
 
     public init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
     public mutating func beginObject() {
-        bytes.append(UInt8(ascii: "{"))
-        hasMember.append(false)
+        bytes.append(.openBrace)
+        needsComma = false
     }
 
     public mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
-        hasMember.removeLast()
+        bytes.append(.closeBrace)
+        needsComma = true
     }
 
     private mutating func key(_ name: StaticString) {
-        if hasMember[hasMember.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasMember[hasMember.count - 1] = true
-        bytes.append(UInt8(ascii: "\""))
+        if needsComma { bytes.append(.comma) }
+        needsComma = true
+        bytes.append(.quote)
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        bytes.append(.quote)
+        bytes.append(.colon)
     }
 
     private mutating func null() {
-        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+        bytes.append(contentsOf: "null".utf8)
     }
 
     public mutating func field(_ name: StaticString, _ value: String?) {
@@ -55,7 +56,18 @@ public struct JSONWriter {
 
     public mutating func field(_ name: StaticString, _ value: Int?) {
         key(name)
-        if let value { bytes.append(contentsOf: String(value).utf8) } else { null() }
+        guard var value else { return null() }
+        if value < 0 {
+            guard value != .min else { return bytes.append(contentsOf: String(value).utf8) }
+            bytes.append(.minus)
+            value = -value
+        }
+        var divisor = 1
+        while divisor <= value / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
+            divisor /= 10
+        }
     }
 
     public mutating func field(_ name: StaticString, _ value: Bool?) {
@@ -65,66 +77,84 @@ public struct JSONWriter {
 
     /// A date as its RFC 2822 text.
     public mutating func field(_ name: StaticString, rfc2822 value: Date?) {
-        field(name, value.map(RFC2822Date.string(from:)))
+        key(name)
+        guard let value else { return null() }
+        bytes.append(.quote)
+        RFC2822Date.write(value, to: &bytes)
+        bytes.append(.quote)
     }
 
     /// An object of strings, keys sorted so the bytes are always the same.
     public mutating func field(_ name: StaticString, _ value: [String: String]?) {
         key(name)
         guard let value else { return null() }
-        bytes.append(UInt8(ascii: "{"))
-        for (index, entry) in value.sorted(by: { $0.key < $1.key }).enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            string(entry.key)
-            bytes.append(UInt8(ascii: ":"))
-            string(entry.value)
+        bytes.append(.openBrace)
+        for (index, key) in value.keys.sorted().enumerated() {
+            if index > 0 { bytes.append(.comma) }
+            string(key)
+            bytes.append(.colon)
+            string(value[key]!)
         }
-        bytes.append(UInt8(ascii: "}"))
+        bytes.append(.closeBrace)
     }
 
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         key(name)
         if let value { value.writeJSON(to: &self) } else { null() }
+        needsComma = true
     }
 
     public mutating func field(_ name: StaticString, _ values: [some JSONWritable]) {
         key(name)
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(.openBracket)
         for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index > 0 { bytes.append(.comma) }
             value.writeJSON(to: &self)
         }
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(.closeBracket)
+        needsComma = true
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    /// A string, escaped as JSON requires: quotes, backslashes and control characters. Most
-    /// strings need no escape and are copied whole.
+    /// A string, escaped as JSON requires: quotes, backslashes and control characters. Runs that
+    /// need no escape, usually the whole string, are copied at once.
     private mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(.quote)
         var text = text
         text.withUTF8 { utf8 in
-            if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                bytes.append(contentsOf: utf8)
-                return
-            }
-            for byte in utf8 {
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == .quote || byte == .backslash else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                bytes.append(.backslash)
                 switch byte {
-                case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-                case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-                case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-                case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-                case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-                case 0..<0x20:
-                    bytes.append(contentsOf: [
-                        UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    ])
-                    bytes.append(contentsOf: [Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
-                default: bytes.append(byte)
+                case .quote, .backslash: bytes.append(byte)
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(contentsOf: "u00".utf8)
+                    bytes.append(Self.hex[Int(byte >> 4)])
+                    bytes.append(Self.hex[Int(byte & 0xF)])
                 }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        bytes.append(.quote)
     }
+}
+
+extension UInt8 {
+    fileprivate static let openBrace = UInt8(ascii: "{")
+    fileprivate static let closeBrace = UInt8(ascii: "}")
+    fileprivate static let openBracket = UInt8(ascii: "[")
+    fileprivate static let closeBracket = UInt8(ascii: "]")
+    fileprivate static let quote = UInt8(ascii: "\"")
+    fileprivate static let backslash = UInt8(ascii: "\\")
+    fileprivate static let comma = UInt8(ascii: ",")
+    fileprivate static let colon = UInt8(ascii: ":")
+    fileprivate static let minus = UInt8(ascii: "-")
 }

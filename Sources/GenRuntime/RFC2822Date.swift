@@ -11,13 +11,37 @@ public enum RFC2822Date {
 
     /// Formats `date` as `EEE, dd MMM yyyy HH:mm:ss +0000`, dropping fractions of a second.
     public static func string(from date: Date) -> String {
+        var bytes: [UInt8] = []
+        write(date, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `date` as ``string(from:)`` formats it to `bytes`, as a JSON writer does many
+    /// times an answer.
+    public static func write(_ date: Date, to bytes: inout [UInt8]) {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
         // 1970-01-01 was a Thursday (index 3 when Monday is 0).
-        let weekday = weekdays[(days + 3).floorDivided(by: 7).remainder]
-        return "\(weekday), \(twoDigits(day)) \(months[month - 1]) \(year) "
-            + "\(twoDigits(secondOfDay / 3600)):\(twoDigits(secondOfDay / 60 % 60)):\(twoDigits(secondOfDay % 60)) +0000"
+        bytes.append(contentsOf: weekdays[(days + 3).floorDivided(by: 7).remainder].utf8)
+        bytes.append(contentsOf: ", ".utf8)
+        appendTwoDigits(day, to: &bytes)
+        bytes.append(UInt8(ascii: " "))
+        bytes.append(contentsOf: months[month - 1].utf8)
+        bytes.append(UInt8(ascii: " "))
+        if (1000...9999).contains(year) {
+            appendTwoDigits(year / 100, to: &bytes)
+            appendTwoDigits(year % 100, to: &bytes)
+        } else {
+            bytes.append(contentsOf: String(year).utf8)
+        }
+        bytes.append(UInt8(ascii: " "))
+        appendTwoDigits(secondOfDay / 3600, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay / 60 % 60, to: &bytes)
+        bytes.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay % 60, to: &bytes)
+        bytes.append(contentsOf: " +0000".utf8)
     }
 
     /// Parses an RFC 2822 date; `nil` when `text` is not one.
@@ -46,8 +70,10 @@ public enum RFC2822Date {
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
-    private static func twoDigits(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : "\(value)"
+    /// Appends a value from 0 to 99 as two digits.
+    private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
+        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
     }
 
     // Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).

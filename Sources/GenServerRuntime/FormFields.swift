@@ -29,6 +29,6 @@ public struct FormFields: Sendable, Equatable {
     public var names: [String] { values.keys.sorted() }
 
     private static func decode(_ text: Substring) -> String? {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        PercentDecoding.decode(text, plusIsSpace: true)
     }
 }

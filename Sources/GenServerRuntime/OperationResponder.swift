@@ -86,7 +86,7 @@ public enum OperationResponder {
     private static func pathParameters(_ context: some RequestContext) throws(APIError) -> [String: String] {
         var result: [String: String] = [:]
         for (name, value) in context.parameters {
-            guard let decoded = String(value).removingPercentEncoding else {
+            guard let decoded = PercentDecoding.decode(value, plusIsSpace: false) else {
                 throw APIError(status: .badRequest, code: nil, message: "The path has a malformed percent-encoding")
             }
             result[String(name)] = decoded

@@ -28,7 +28,8 @@ public actor InMemorySipDomains: SipDomainHandler {
         self.now = now
     }
 
-    public func authenticate(_ authorization: BasicAuthorization) async throws -> AccountSid? {
+    /// Not isolated: the accounts never change, so checking credentials waits for no other request.
+    public nonisolated func authenticate(_ authorization: BasicAuthorization) async throws -> AccountSid? {
         let account = AccountSid(authorization.username)
         guard let token = accounts[account], Self.constantTimeEquals(token, authorization.password) else { return nil }
         return account
