@@ -362,7 +362,6 @@ struct SipDomainsCommand: AsyncParsableCommand {
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let client = try self.credentials.client()
-                var printer = try self.display.printer()
                 try await client.sipDomains.delete(sid: self.sid)
             }
         }

@@ -89,11 +89,12 @@ public struct JSONWriter {
         key(name)
         guard let value else { return null() }
         bytes.append(.openBrace)
-        for (index, key) in value.keys.sorted().enumerated() {
+        let entries = value.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        for (index, entry) in entries.enumerated() {
             if index > 0 { bytes.append(.comma) }
-            string(key)
+            string(entry.key)
             bytes.append(.colon)
-            string(value[key]!)
+            string(entry.value)
         }
         bytes.append(.closeBrace)
     }
@@ -124,7 +125,7 @@ public struct JSONWriter {
         var text = text
         text.withUTF8 { utf8 in
             var runStart = 0
-            for index in utf8.indices {
+            for index in Self.firstEscapeCandidate(in: utf8)..<utf8.count {
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == .quote || byte == .backslash else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
@@ -144,6 +145,23 @@ public struct JSONWriter {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
         bytes.append(.quote)
+    }
+
+    /// Where the first byte that may need an escape is, skipping eight bytes at a time while
+    /// none of them is below 0x20, a quote or a backslash; `utf8.count` when there is none.
+    private static func firstEscapeCandidate(in utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        /// High bit set in each byte of `word` that is zero (exact when no byte is zero).
+        func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & highs }
+        var index = 0
+        while index + 8 <= utf8.count {
+            let word = UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs
+            if control | zeroBytes(word ^ (ones &* 0x22)) | zeroBytes(word ^ (ones &* 0x5C)) != 0 { break }
+            index += 8
+        }
+        return index
     }
 }
 

@@ -11,15 +11,15 @@ public struct BasicAuthorization: Sendable, Equatable, CustomStringConvertible, 
 
     /// Parses `Basic base64(username:password)`; nil for anything else.
     public init?(header: String?) {
-        guard let header else { return nil }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].utf8.elementsEqual("basic".utf8, by: { $0 | 0x20 == $1 }),
-            let bytes = Base64.decode(parts[1].utf8.trimmingSpaces()),
-            let decoded = String(validating: bytes, as: UTF8.self),
-            let colon = decoded.firstIndex(of: ":")
+        guard let utf8 = header?.utf8, let space = utf8.firstIndex(of: UInt8(ascii: " ")),
+            utf8[..<space].elementsEqual("basic".utf8, by: { $0 | 0x20 == $1 }),
+            let bytes = Base64.decode(utf8[utf8.index(after: space)...].trimmingSpaces()),
+            let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+            let username = String(validating: bytes[..<colon], as: UTF8.self),
+            let password = String(validating: bytes[(colon + 1)...], as: UTF8.self)
         else { return nil }
-        username = String(decoded[..<colon])
-        password = String(decoded[decoded.index(after: colon)...])
+        self.username = username
+        self.password = password
     }
 
     public var description: String { "BasicAuthorization(username: \(username), password: <redacted>)" }
@@ -28,7 +28,7 @@ public struct BasicAuthorization: Sendable, Equatable, CustomStringConvertible, 
 
 /// Standard Base64 with padding, as RFC 7617 sends credentials.
 enum Base64 {
-    static func decode(_ text: Substring.UTF8View.SubSequence) -> [UInt8]? {
+    static func decode(_ text: Substring.UTF8View) -> [UInt8]? {
         guard text.count % 4 == 0 else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.count / 4 * 3)
@@ -72,7 +72,7 @@ enum Base64 {
 }
 
 extension Substring.UTF8View {
-    fileprivate func trimmingSpaces() -> SubSequence {
+    fileprivate func trimmingSpaces() -> Substring.UTF8View {
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
             return self[endIndex...]

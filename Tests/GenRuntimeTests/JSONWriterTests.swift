@@ -64,6 +64,19 @@ private struct Envelope: JSONWritable {
         #expect(decoded?["count"] as? Int == 7)
     }
 
+    @Test func escapesAreFoundAtEveryPositionOfLongStrings() throws {
+        for special in ["\"", "\\", "\n", "\u{00}", "\u{1F}", "é"] {
+            for position in 0..<40 {
+                var characters = Array(repeating: "a", count: 40)
+                characters[position] = special
+                let text = characters.joined()
+                let bytes = Item(name: text).jsonBytes
+                let decoded = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any]
+                #expect(decoded?["name"] as? String == text, "\(special) at \(position)")
+            }
+        }
+    }
+
     @Test func integersMatchTheirDescription() {
         for value in [0, 1, 9, 10, 99, 100, 12_345, -1, -10, Int.max, Int.min] {
             #expect(

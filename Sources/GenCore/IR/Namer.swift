@@ -131,6 +131,13 @@ public enum Namer {
         reservedCommandMembers.contains(swiftName) ? swiftName + "_" : swiftName
     }
 
+    /// A Swift name as an argument label at a call site: keywords need no backticks there,
+    /// except `inout`, and the compiler warns about needless ones.
+    public static func argumentLabel(_ swiftName: String) -> String {
+        let bare = swiftName.trimmingCharacters(in: ["`"])
+        return bare == "inout" ? swiftName : bare
+    }
+
     /// The client type, such as `SipDomainAPI` (not `SipDomainClient`, the module's name).
     public static func clientTypeName(api: String) -> String { typeName(api) + "API" }
 

@@ -155,14 +155,19 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("where"), help: "where")
         var `where`: Int
 
+        @Flag(name: .customLong("let"), inversion: .prefixedNo, help: "let")
+        var `let`: Bool?
+
+        @Option(name: .customLong("inout"), help: "inout")
+        var `inout`: String?
+
         @OptionGroup var credentials: ConnectionOptions
         @OptionGroup var display: OutputOptions
 
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let client = try self.credentials.client()
-                var printer = try self.display.printer()
-                try await client.classes.delete(where: self.`where`)
+                try await client.classes.delete(where: self.`where`, let: self.`let`, `inout`: self.`inout`)
             }
         }
     }

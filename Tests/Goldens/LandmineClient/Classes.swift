@@ -48,7 +48,7 @@ public struct Classes: Sendable {
     ) -> PagedSequence<Class> {
         let pageSize = pageSize ?? limit.map { min($0, 100) }
         return PagedSequence(limit: limit) { () async throws(ClientError) in
-            try await self.page(pageSize: pageSize, uri: uri, `default`: `default`)
+            try await self.page(pageSize: pageSize, uri: uri, default: `default`)
         } next: { uri async throws(ClientError) in
             try await self.connection.get(uri: uri, as: ClassPage.self)
         } contents: {
@@ -86,7 +86,14 @@ public struct Classes: Sendable {
     }
 
     /// - Throws: ``ClientError``.
-    public func delete(`where`: Int) async throws(ClientError) {
-        try await self.connection.send("DELETE", path: "/classes/\(segment: `where`)")
+    public func delete(`where`: Int, `let`: Bool? = nil, `inout`: String? = nil) async throws(ClientError) {
+        try await self.connection.send(
+            "DELETE",
+            path: "/classes/\(segment: `where`)",
+            query: [
+                "let": `let`,
+                "inout": `inout`,
+            ]
+        )
     }
 }

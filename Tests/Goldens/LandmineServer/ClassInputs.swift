@@ -74,9 +74,17 @@ public struct CreateClassInput: Hashable, Sendable {
 public struct DeleteClassInput: Hashable, Sendable {
     public var `where`: Int
 
+    public var `let`: Bool?
+
+    public var `inout`: String?
+
     public init(
-        `where`: Int
+        `where`: Int,
+        `let`: Bool? = nil,
+        `inout`: String? = nil
     ) {
         self.`where` = `where`
+        self.`let` = `let`
+        self.`inout` = `inout`
     }
 }

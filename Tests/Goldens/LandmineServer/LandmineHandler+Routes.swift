@@ -30,7 +30,7 @@ extension LandmineHandler {
                         pageSize: try request.optionalInt("PageSize", in: .query, maximum: 100),
                         page: try request.optionalInt("Page", in: .query),
                         uri: try request.optionalString("uri", in: .query),
-                        `default`: try request.optionalEnum("default", in: .query, as: Default.self)
+                        default: try request.optionalEnum("default", in: .query, as: Default.self)
                     ),
                     caller: caller
                 )
@@ -48,15 +48,15 @@ extension LandmineHandler {
             ) { request, caller in
                 try await self.createClass(
                     CreateClassInput(
-                        `in`: try request.string("in", in: .path),
+                        in: try request.string("in", in: .path),
                         self_: try request.sid("self", in: .path, as: AccountSid.self),
-                        `class`: try request.string("class", in: .form),
+                        class: try request.string("class", in: .form),
                         path: try request.optionalString("path", in: .form),
                         form: try request.optionalInt("form", in: .form),
                         query: try request.optionalBool("query", in: .form),
                         connection: try request.optionalString("connection", in: .form),
-                        `protocol`: try request.optionalDate("protocol", in: .form),
-                        `return`: try request.sid("return", in: .form, as: ProtocolSid.self)
+                        protocol: try request.optionalDate("protocol", in: .form),
+                        return: try request.sid("return", in: .form, as: ProtocolSid.self)
                     ),
                     caller: caller
                 )
@@ -74,7 +74,9 @@ extension LandmineHandler {
             ) { request, caller in
                 try await self.deleteClass(
                     DeleteClassInput(
-                        `where`: try request.int("where", in: .path)
+                        where: try request.int("where", in: .path),
+                        let: try request.optionalBool("let", in: .query),
+                        `inout`: try request.optionalString("inout", in: .query)
                     ),
                     caller: caller
                 )

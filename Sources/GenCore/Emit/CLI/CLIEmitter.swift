@@ -99,7 +99,7 @@ struct CLIRootView {
                 "}",
                 SwiftCall.statement(
                     "return \(clientType)",
-                    arguments: ["\(account.swiftName): account"] + common,
+                    arguments: ["\(Namer.argumentLabel(account.swiftName)): account"] + common,
                     indent: 8
                 ),
             ]
@@ -198,7 +198,7 @@ private struct CLICommandBuilder {
     /// the body's locals.
     func argument(_ parameter: Parameter) -> String {
         let property = "self." + Namer.commandPropertyName(parameter.swiftName)
-        let label = parameter.swiftName.trimmingCharacters(in: ["`"])
+        let label = Namer.argumentLabel(parameter.swiftName)
         if parameter.type.kind == .dateTimeRFC2822 {
             let call = "CommandSupport.date(\(property), option: \(SwiftLiteral.string("--" + parameter.optionName)))"
             return "\(label): try \(call)" + (parameter.required ? "!" : "")
@@ -225,7 +225,8 @@ private struct CLICommandBuilder {
             )
         }
         let client = "client.\(resource.accessorName)"
-        var body = ["let client = try self.credentials.client()", "var printer = try self.display.printer()"]
+        var body = ["let client = try self.credentials.client()"]
+        if operation.returns != .nothing { body.append("var printer = try self.display.printer()") }
         var declarations: [String] = []
         if let paging = operation.paging, resource.page?.nextSwiftName != nil {
             options.removeAll { $0.wireName == paging.sizeParameter }

@@ -88,7 +88,7 @@ struct ClientView {
         } else {
             environment = nil
         }
-        let accountArgument = api.auth.account.map { ", \($0.swiftName): \($0.swiftName)" } ?? ""
+        let accountArgument = api.auth.account.map { ", \(Namer.argumentLabel($0.swiftName)): \($0.swiftName)" } ?? ""
         accessors = api.resources.map { resource in
             Accessor(
                 docLines: DocComment.lines(["Operations on \(resource.swiftName) resources."], indent: 4),

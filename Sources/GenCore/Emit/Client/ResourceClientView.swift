@@ -194,7 +194,7 @@ private struct MethodBuilder {
         )
         let cap = paging.maxPageSize.map { "limit.map { min($0, \($0)) }" } ?? "limit"
         let firstArguments = all.filter { !paging.cursorParameters.contains($0.wireName) }.map {
-            "\($0.swiftName): \($0.swiftName)"
+            "\(Namer.argumentLabel($0.swiftName)): \($0.swiftName)"
         }
         let body = [
             "let \(paging.sizeSwiftName) = \(paging.sizeSwiftName) ?? \(cap)",

@@ -214,7 +214,11 @@ struct RoutesView {
             method = "optionalString"
         }
         if let code = parameter.errorCode { arguments.append("errorCode: \(code)") }
-        return SwiftCall.statement("\(parameter.swiftName): try request.\(method)", arguments: arguments, indent: 24)
+        return SwiftCall.statement(
+            "\(Namer.argumentLabel(parameter.swiftName)): try request.\(method)",
+            arguments: arguments,
+            indent: 24
+        )
     }
 
     static func route(_ operation: Operation, resource: Resource) -> Route {
