@@ -143,6 +143,8 @@ let package = Package(
         .executableTarget(
             name: "HandWrittenSipDomainServer",
             dependencies: [
+                // Only for RFC 2822 dates, which Foundation has no Sendable formatter for.
+                "GenRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Runs a command several times and prints the medians of its wall time, CPU time (user +
-system) and peak memory (maximum resident set size) as JSON, from the kernel's own accounting
-of the child (wait4).
+system, and each apart) and peak memory (maximum resident set size) as JSON, from the kernel's
+own accounting of the child (wait4).
 
   measure.py RUNS [--prepare 'shell command'] [--warmup N] -- COMMAND ARGS…
 """
@@ -23,7 +23,7 @@ while args and args[0] != "--":
         warmup = int(args.pop(0))
 args.pop(0)
 
-walls, cpus, peaks = [], [], []
+walls, cpus, users, systems, peaks = [], [], [], [], []
 for index in range(warmup + runs):
     if prepare:
         subprocess.run(prepare, shell=True, check=True)
@@ -36,10 +36,14 @@ for index in range(warmup + runs):
     if index >= warmup:
         walls.append(wall)
         cpus.append(usage.ru_utime + usage.ru_stime)
+        users.append(usage.ru_utime)
+        systems.append(usage.ru_stime)
         peaks.append(usage.ru_maxrss / 1024)
 print(json.dumps({
     "runs": runs,
     "wall_ms": round(statistics.median(walls) * 1000, 2),
     "cpu_ms": round(statistics.median(cpus) * 1000, 2),
+    "user_ms": round(statistics.median(users) * 1000, 2),
+    "system_ms": round(statistics.median(systems) * 1000, 2),
     "peak_mib": round(statistics.median(peaks), 1),
 }))
