@@ -5,7 +5,8 @@
 #   3. a no-op regeneration (writes nothing) against `gen --check`
 #   4. compile cost: a debug build of the generated code for 1 and 50 resources; lines per operation
 #   5. server overhead: requests per second for fetch and list on the local server (the generated
-#      routing) against a hand-written Hummingbird handler answering the same JSON, with wrk
+#      routing) against two hand-written Hummingbird servers answering the same JSON, with wrk:
+#      one answering fixed bytes, one doing the same work per request
 #   6. client: decoding a 1000-item list page
 # Prints a table and writes the figures as JSON to Benchmarks/results/latest.json.
 #
@@ -43,17 +44,26 @@ measure() { python3 Benchmarks/measure.py "$@"; }
 results="$work/results.jsonl"
 record() { echo "{\"name\": \"$1\", \"figures\": $2}" >> "$results"; }
 
+# Each timed run of gen writes into a new folder: the previous output is moved aside, not
+# deleted, because ext4 takes long to allocate inodes just after deleting as many (up to half
+# the system time of a run), which says nothing about gen. The moved folders go after each step.
+aside() { echo "mkdir -p $work/aside && if [ -e $1 ]; then mv $1 $work/aside/\$(date +%s%N); fi"; }
+clear_aside() { rm -rf "$work/aside"; }
+
 echo "1. gen on Specs/" >&2
-record "gen Specs/ (all pieces)" "$(measure "$runs" --warmup 3 --prepare "rm -rf $work/out" -- "$bin/gen" --specs Specs --output "$work/out")"
+record "gen Specs/ (all pieces)" "$(measure "$runs" --warmup 3 --prepare "$(aside "$work/out")" -- "$bin/gen" --specs Specs --output "$work/out")"
+clear_aside
 # The same with the Swift runtime and Foundation linked in, as an installed gen would ship:
 # most of a dynamic gen's start-up is loading Foundation's shared libraries.
 swift build -c release --product gen --static-swift-stdlib --scratch-path .build-static > /dev/null
-record "gen Specs/ (static binary)" "$(measure "$runs" --warmup 3 --prepare "rm -rf $work/out" -- .build-static/release/gen --specs Specs --output "$work/out")"
+record "gen Specs/ (static binary)" "$(measure "$runs" --warmup 3 --prepare "$(aside "$work/out")" -- .build-static/release/gen --specs Specs --output "$work/out")"
+clear_aside
 
 echo "2. scaling" >&2
 for n in $sizes; do
     python3 Benchmarks/make-specs.py "$n" "$work/specs-$n"
-    record "gen $n specs" "$(measure "$([ "$n" -ge 200 ] && echo 10 || echo "$runs")" --prepare "rm -rf $work/out-$n" -- "$bin/gen" --specs "$work/specs-$n" --output "$work/out-$n")"
+    record "gen $n specs" "$(measure "$([ "$n" -ge 200 ] && echo 10 || echo "$runs")" --prepare "$(aside "$work/out-$n")" -- "$bin/gen" --specs "$work/specs-$n" --output "$work/out-$n")"
+    clear_aside
 done
 
 echo "3. no-op regeneration" >&2
@@ -106,22 +116,39 @@ fetch_path="/2010-04-01/Accounts/$account/SIP/Domains/$sid.json"
 list_path="/2010-04-01/Accounts/$account/SIP/Domains.json?PageSize=20"
 curl -s -H "$auth" "http://127.0.0.1:18180$fetch_path" > "$work/fetch.json"
 curl -s -H "$auth" "http://127.0.0.1:18180$list_path" > "$work/list.json"
-"$bin/HandWrittenSipDomainServer" 18181 "$work/fetch.json" "$work/list.json" &
+"$bin/HandWrittenSipDomainServer" fixed 18181 "$work/fetch.json" "$work/list.json" &
 server_pids+=($!)
-for _ in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:18181/ && break; sleep 0.1; done
+"$bin/HandWrittenSipDomainServer" same-work 18182 "$account" bench-token "$work/list.json" &
+server_pids+=($!)
+for port in 18181 18182; do
+    for _ in $(seq 50); do curl -s -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+done
+# Both baselines must answer the same JSON as the local server (the same-work one in its own
+# member order).
+for route in fetch list; do
+    path_var="${route}_path"
+    for port in 18181 18182; do
+        curl -s -H "$auth" "http://127.0.0.1:$port${!path_var}" > "$work/$route-$port.json"
+        python3 -c 'import json, sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' \
+            "$work/$route.json" "$work/$route-$port.json" || { echo "port $port answers other JSON for $route" >&2; exit 1; }
+    done
+done
 rps() { wrk -t1 -c32 -d"${load}s" -H "$auth" "$1" | awk '/Requests\/sec/ {print $2}'; }
 for route in fetch list; do
     path_var="${route}_path"
-    generated=() handwritten=()
+    generated=() fixed=() same=()
     for round in 1 2 3; do
         generated+=("$(rps "http://127.0.0.1:18180${!path_var}")")
-        handwritten+=("$(rps "http://127.0.0.1:18181${!path_var}")")
+        fixed+=("$(rps "http://127.0.0.1:18181${!path_var}")")
+        same+=("$(rps "http://127.0.0.1:18182${!path_var}")")
     done
     record "server $route" "$(python3 -c "
 import json, statistics, sys
-g = statistics.median(map(float, sys.argv[1].split())); h = statistics.median(map(float, sys.argv[2].split()))
-print(json.dumps({'generated_rps': round(g), 'hand_written_rps': round(h), 'ratio': round(g / h, 3), 'seconds_per_run': $load, 'rounds': 3}))
-" "${generated[*]}" "${handwritten[*]}")"
+g, f, s = (statistics.median(map(float, arg.split())) for arg in sys.argv[1:4])
+print(json.dumps({'generated_rps': round(g), 'fixed_bytes_rps': round(f), 'same_work_rps': round(s),
+                  'ratio_to_fixed_bytes': round(g / f, 3), 'ratio_to_same_work': round(g / s, 3),
+                  'seconds_per_run': $load, 'rounds': 3}))
+" "${generated[*]}" "${fixed[*]}" "${same[*]}")"
 done
 
 echo "6. client decoding" >&2
