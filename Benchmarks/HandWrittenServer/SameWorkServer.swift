@@ -4,8 +4,8 @@ import Hummingbird
 
 /// The second baseline: the fetch and list routes written by hand the way one writes a Hummingbird
 /// service, doing the work the local server does for each request. It checks Basic credentials
-/// against the account, validates the path and query, finds the domains in an actor-isolated
-/// store and encodes `Codable` types with a `JSONEncoder`, answering the same JSON as the local
+/// against the account, validates the path and query, finds the domains in a store behind a lock
+/// (as the local server keeps them) and encodes `Codable` types with a `JSONEncoder`, answering the same JSON as the local
 /// server (as JSON: `JSONEncoder` orders the members its own way). The store is filled from a
 /// list answer of the local server.
 enum SameWorkServer {
@@ -19,7 +19,7 @@ enum SameWorkServer {
             guard sid.count == 34, sid.hasPrefix("SD") else {
                 throw HTTPError(.badRequest, message: "Sid is not a SIP Domain SID")
             }
-            guard let domain = await store.domain(sid, account: accountSid) else { throw HTTPError(.notFound) }
+            guard let domain = store.domain(sid, account: accountSid) else { throw HTTPError(.notFound) }
             return try json(domain)
         }
         router.get("/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json") { request, context in
@@ -28,7 +28,7 @@ enum SameWorkServer {
             let query = request.uri.queryParameters
             let size = try integer(query["PageSize"], default: 50, in: 1...1000)
             let number = try integer(query["Page"], default: 0, in: 0...Int.max)
-            guard let page = await store.page(account: accountSid, size: size, number: number) else {
+            guard let page = store.page(account: accountSid, size: size, number: number) else {
                 throw HTTPError(.notFound)
             }
             return try json(page)
@@ -64,9 +64,10 @@ enum SameWorkServer {
     }
 }
 
-private actor DomainStore {
+private final class DomainStore: @unchecked Sendable {
     let account: String
-    var domains: [Domain]
+    private let lock = NSLock()
+    private var domains: [Domain]
 
     init(account: String, domains: [Domain]) {
         self.account = account
@@ -75,11 +76,12 @@ private actor DomainStore {
 
     func domain(_ sid: String, account: String) -> Domain? {
         guard account == self.account else { return nil }
-        return domains.first { $0.sid == sid }
+        return lock.withLock { domains.first { $0.sid == sid } }
     }
 
     func page(account: String, size: Int, number: Int) -> Page? {
         guard account == self.account else { return nil }
+        let domains = lock.withLock { self.domains }
         let start = min(number * size, domains.count)
         let items = Array(domains[start..<min(domains.count, start + size)])
         let path = "/2010-04-01/Accounts/\(account)/SIP/Domains.json"

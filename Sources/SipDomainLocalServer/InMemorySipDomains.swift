@@ -8,8 +8,9 @@ import SipDomainServer
 /// in, domain names unique and checked, each account seeing only its own domains, and Twilio's
 /// paging with `PageSize`, `Page` and `PageToken`.
 ///
-/// An actor, so concurrent requests see and change the store one at a time.
-public actor InMemorySipDomains: SipDomainHandler {
+/// Requests see and change the store one at a time, under a lock: a request never waits for
+/// another thread to run it, as it would for an actor.
+public final class InMemorySipDomains: SipDomainHandler {
     public typealias Caller = AccountSid
 
     static let apiVersion = "2010-04-01"
@@ -17,7 +18,7 @@ public actor InMemorySipDomains: SipDomainHandler {
     /// Account SID to Auth Token.
     private let accounts: [AccountSid: String]
     /// Each account's domains, in the order they were created.
-    private var domains: [AccountSid: [SipDomain]] = [:]
+    private let domains = Locked<[AccountSid: [SipDomain]]>([:])
     private let now: @Sendable () -> Date
 
     /// - Parameters:
@@ -28,8 +29,7 @@ public actor InMemorySipDomains: SipDomainHandler {
         self.now = now
     }
 
-    /// Not isolated: the accounts never change, so checking credentials waits for no other request.
-    public nonisolated func authenticate(_ authorization: BasicAuthorization) async throws -> AccountSid? {
+    public func authenticate(_ authorization: BasicAuthorization) async throws -> AccountSid? {
         let account = AccountSid(authorization.username)
         guard let token = accounts[account], Self.constantTimeEquals(token, authorization.password) else { return nil }
         return account
@@ -39,7 +39,6 @@ public actor InMemorySipDomains: SipDomainHandler {
 
     public func createSipDomain(_ input: CreateSipDomainInput, caller: AccountSid) async throws -> SipDomain {
         let account = try Self.own(input.accountSid, caller, path: "/\(Self.apiVersion)/Accounts/\(input.accountSid)")
-        try checkUnique(input.domainName, except: nil)
         let sid = SipDomainSid(Self.newSid(prefix: SipDomainSid.prefix))
         let date = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
         let base = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid)"
@@ -70,69 +69,89 @@ public actor InMemorySipDomains: SipDomainHandler {
             byocTrunkSid: input.byocTrunkSid,
             emergencyCallerSid: input.emergencyCallerSid
         )
-        domains[account, default: []].append(domain)
+        try domains.withLock { domains in
+            try Self.checkUnique(input.domainName, except: nil, in: domains)
+            domains[account, default: []].append(domain)
+        }
         return domain
     }
 
     public func fetchSipDomain(_ input: FetchSipDomainInput, caller: AccountSid) async throws -> SipDomain {
-        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
-        return domains[account]![index]
+        try domains.withLock { domains in
+            let (account, index) = try Self.locate(input.sid, in: input.accountSid, caller: caller, domains)
+            return domains[account]![index]
+        }
     }
 
     public func listSipDomain(_ input: ListSipDomainInput, caller: AccountSid) async throws -> SipDomainPage {
         let account = try Self.own(input.accountSid, caller, path: Self.listPath(input.accountSid))
-        return Self.page(of: domains[account] ?? [], account: account, input: input)
+        let all = domains.withLock { $0[account] ?? [] }
+        return Self.page(of: all, account: account, input: input)
     }
 
     public func updateSipDomain(_ input: UpdateSipDomainInput, caller: AccountSid) async throws -> SipDomain {
-        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
-        var domain = domains[account]![index]
-        if let name = input.domainName {
-            try checkUnique(name, except: domain.sid)
-            domain.domainName = name
+        let updated = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
+        return try domains.withLock { domains in
+            let (account, index) = try Self.locate(input.sid, in: input.accountSid, caller: caller, domains)
+            var domain = domains[account]![index]
+            if let name = input.domainName {
+                try Self.checkUnique(name, except: domain.sid, in: domains)
+                domain.domainName = name
+            }
+            domain.friendlyName = input.friendlyName ?? domain.friendlyName
+            domain.voiceUrl = input.voiceUrl ?? domain.voiceUrl
+            domain.voiceMethod = input.voiceMethod ?? domain.voiceMethod
+            domain.voiceFallbackUrl = input.voiceFallbackUrl ?? domain.voiceFallbackUrl
+            domain.voiceFallbackMethod = input.voiceFallbackMethod ?? domain.voiceFallbackMethod
+            domain.voiceStatusCallbackUrl = input.voiceStatusCallbackUrl ?? domain.voiceStatusCallbackUrl
+            domain.voiceStatusCallbackMethod = input.voiceStatusCallbackMethod ?? domain.voiceStatusCallbackMethod
+            domain.sipRegistration = input.sipRegistration ?? domain.sipRegistration
+            domain.emergencyCallingEnabled = input.emergencyCallingEnabled ?? domain.emergencyCallingEnabled
+            domain.secure = input.secure ?? domain.secure
+            domain.byocTrunkSid = input.byocTrunkSid ?? domain.byocTrunkSid
+            domain.emergencyCallerSid = input.emergencyCallerSid ?? domain.emergencyCallerSid
+            domain.dateUpdated = updated
+            domains[account]![index] = domain
+            return domain
         }
-        domain.friendlyName = input.friendlyName ?? domain.friendlyName
-        domain.voiceUrl = input.voiceUrl ?? domain.voiceUrl
-        domain.voiceMethod = input.voiceMethod ?? domain.voiceMethod
-        domain.voiceFallbackUrl = input.voiceFallbackUrl ?? domain.voiceFallbackUrl
-        domain.voiceFallbackMethod = input.voiceFallbackMethod ?? domain.voiceFallbackMethod
-        domain.voiceStatusCallbackUrl = input.voiceStatusCallbackUrl ?? domain.voiceStatusCallbackUrl
-        domain.voiceStatusCallbackMethod = input.voiceStatusCallbackMethod ?? domain.voiceStatusCallbackMethod
-        domain.sipRegistration = input.sipRegistration ?? domain.sipRegistration
-        domain.emergencyCallingEnabled = input.emergencyCallingEnabled ?? domain.emergencyCallingEnabled
-        domain.secure = input.secure ?? domain.secure
-        domain.byocTrunkSid = input.byocTrunkSid ?? domain.byocTrunkSid
-        domain.emergencyCallerSid = input.emergencyCallerSid ?? domain.emergencyCallerSid
-        domain.dateUpdated = Date(timeIntervalSince1970: now().timeIntervalSince1970.rounded(.down))
-        domains[account]![index] = domain
-        return domain
     }
 
     public func deleteSipDomain(_ input: DeleteSipDomainInput, caller: AccountSid) async throws {
-        let (account, index) = try locate(input.sid, in: input.accountSid, caller: caller)
-        domains[account]!.remove(at: index)
+        try domains.withLock { domains in
+            let (account, index) = try Self.locate(input.sid, in: input.accountSid, caller: caller, domains)
+            domains[account]!.remove(at: index)
+        }
     }
 
     // MARK: Rules
 
     /// The account of the path, which must be the caller's: another account's resources do not
     /// exist for it.
-    private static func own(_ account: AccountSid, _ caller: AccountSid, path: String) throws -> AccountSid {
-        guard account == caller else { throw errorCodes.notFound(path) }
+    private static func own(_ account: AccountSid, _ caller: AccountSid, path: @autoclosure () -> String) throws
+        -> AccountSid
+    {
+        guard account == caller else { throw errorCodes.notFound(path()) }
         return account
     }
 
-    private func locate(_ sid: SipDomainSid, in account: AccountSid, caller: AccountSid) throws -> (AccountSid, Int) {
-        let path = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid).json"
-        let account = try Self.own(account, caller, path: path)
+    private static func locate(
+        _ sid: SipDomainSid,
+        in account: AccountSid,
+        caller: AccountSid,
+        _ domains: [AccountSid: [SipDomain]]
+    ) throws -> (AccountSid, Int) {
+        let path = { "/\(apiVersion)/Accounts/\(account)/SIP/Domains/\(sid).json" }
+        let account = try own(account, caller, path: path())
         guard let index = domains[account]?.firstIndex(where: { $0.sid == sid }) else {
-            throw Self.errorCodes.notFound(path)
+            throw errorCodes.notFound(path())
         }
         return (account, index)
     }
 
     /// Domain names are DNS names, unique across all accounts.
-    private func checkUnique(_ name: String, except sid: SipDomainSid?) throws {
+    private static func checkUnique(_ name: String, except sid: SipDomainSid?, in domains: [AccountSid: [SipDomain]])
+        throws
+    {
         let taken = domains.values.joined().contains {
             $0.domainName?.lowercased() == name.lowercased() && $0.sid != sid
         }
@@ -189,5 +208,21 @@ public actor InMemorySipDomains: SipDomainHandler {
             nextPageUri: hasNext ? uri(page: number + 1, token: nextToken) : nil,
             previousPageUri: number > 0 && start > 0 ? uri(page: number - 1, token: previousToken) : nil
         )
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }
