@@ -130,6 +130,7 @@ public struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
+        guard logger.logLevel <= .info else { return try await next(request, context) }
         let started = ContinuousClock.now
         do {
             let response = try await next(request, context)
