@@ -14,12 +14,21 @@ enum DocComment {
             guard !words.isEmpty else { continue }
             if !result.isEmpty { result.append("///") }
             var line = ""
+            var length = 0  // line.count, kept rather than counted again for every word
             for word in words {
-                if !line.isEmpty, line.count + 1 + word.count > width {
+                let wordLength = word.count
+                if !line.isEmpty, length + 1 + wordLength > width {
                     result.append("/// " + line)
                     line = ""
+                    length = 0
                 }
-                line += line.isEmpty ? String(word) : " " + word
+                if line.isEmpty {
+                    line = String(word)
+                    length = wordLength
+                } else {
+                    line += " " + word
+                    length += 1 + wordLength
+                }
             }
             result.append("/// " + line)
         }
@@ -35,12 +44,17 @@ enum DocComment {
         var result = ["/// - Parameters:"]
         for (name, description) in parameters {
             var line = "  - \(name.trimmingCharacters(in: ["`"])):"
+            var length = line.count
             for word in description.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                if line.count + 1 + word.count > width {
+                let wordLength = word.count
+                if length + 1 + wordLength > width {
                     result.append("/// " + line)
                     line = "    "
+                    length = 4
                 }
-                line += (line.hasSuffix(" ") ? "" : " ") + word
+                let separator = line.hasSuffix(" ") ? "" : " "
+                line += separator + word
+                length += separator.count + wordLength
             }
             result.append("/// " + line)
         }

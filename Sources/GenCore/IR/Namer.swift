@@ -31,16 +31,16 @@ public enum Namer {
         var current = ""
         let characters = Array(name)
         for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber else {
+            guard isLetterOrDigit(character) else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
             }
-            if let previous = current.last, character.isUppercase {
+            if let previous = current.last, isUppercase(character) {
                 let next = index + 1 < characters.count ? characters[index + 1] : nil
                 let startsWord =
-                    previous.isLowercase || previous.isNumber
-                    || (previous.isUppercase && next?.isLowercase == true)
+                    isLowercase(previous) || isDigit(previous)
+                    || (isUppercase(previous) && next.map(isLowercase) == true)
                 if startsWord {
                     words.append(current)
                     current = ""
@@ -50,6 +50,28 @@ public enum Namer {
         }
         if !current.isEmpty { words.append(current) }
         return words
+    }
+
+    // Character classes for `words`, answered without Unicode tables for ASCII, which names
+    // almost always are.
+    private static func isLetterOrDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isLetter || character.isNumber }
+        return (0x30...0x39).contains(ascii) || (0x41...0x5A).contains(ascii) || (0x61...0x7A).contains(ascii)
+    }
+
+    private static func isUppercase(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isUppercase }
+        return (0x41...0x5A).contains(ascii)
+    }
+
+    private static func isLowercase(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isLowercase }
+        return (0x61...0x7A).contains(ascii)
+    }
+
+    private static func isDigit(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue else { return character.isNumber }
+        return (0x30...0x39).contains(ascii)
     }
 
     /// `sip_domain` → `SipDomain`, `SipDomain` → `SipDomain`, `HTTP_METHOD` → `HttpMethod`.
