@@ -45,26 +45,23 @@ results="$work/results.jsonl"
 record() { echo "{\"name\": \"$1\", \"figures\": $2}" >> "$results"; }
 
 # Each timed run of gen writes into a new folder: the previous output is moved aside, not
-# deleted, because ext4 takes long to allocate inodes just after deleting as many (up to half
-# the system time of a run), which says nothing about gen. The moved folders go after each step.
+# deleted, because ext4 takes long to allocate inodes just after deleting many (up to half the
+# system time of a run), which says nothing about gen. The moved folders (some 400 MB) go with
+# the work folder at the end.
 aside() { echo "mkdir -p $work/aside && if [ -e $1 ]; then mv $1 $work/aside/\$(date +%s%N); fi"; }
-clear_aside() { rm -rf "$work/aside"; }
 
 echo "1. gen on Specs/" >&2
 record "gen Specs/ (all pieces)" "$(measure "$runs" --warmup 3 --prepare "$(aside "$work/out")" -- "$bin/gen" --specs Specs --output "$work/out")"
-clear_aside
 # The same with the Swift runtime and Foundation linked in, as an installed gen would ship:
 # most of a dynamic gen's start-up is loading Foundation's shared libraries.
 swift build -c release --product gen --static-swift-stdlib --scratch-path .build-static > /dev/null
 record "gen Specs/ (static binary)" "$(measure "$runs" --warmup 3 --prepare "$(aside "$work/out")" -- .build-static/release/gen --specs Specs --output "$work/out")"
-clear_aside
 
 echo "2. scaling" >&2
 for n in $sizes; do
     python3 Benchmarks/make-specs.py "$n" "$work/specs-$n"
     record "gen $n specs" "$(measure "$([ "$n" -ge 200 ] && echo 10 || echo "$runs")" --prepare "$(aside "$work/out-$n")" -- "$bin/gen" --specs "$work/specs-$n" --output "$work/out-$n")"
-    clear_aside
-done
+    done
 
 echo "3. no-op regeneration" >&2
 "$bin/gen" --specs Specs --output "$work/noop" > /dev/null
