@@ -102,7 +102,6 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         key(name)
         if let value { value.writeJSON(to: &self) } else { null() }
-        needsComma = true
     }
 
     public mutating func field(_ name: StaticString, _ values: [some JSONWritable]) {
@@ -113,7 +112,6 @@ public struct JSONWriter {
             value.writeJSON(to: &self)
         }
         bytes.append(.closeBracket)
-        needsComma = true
     }
 
     private static let hex = Array("0123456789abcdef".utf8)

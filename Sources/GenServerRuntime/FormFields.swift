@@ -1,5 +1,3 @@
-import Foundation
-
 /// The fields of a query string or an `application/x-www-form-urlencoded` body.
 ///
 /// A name sent twice keeps its first value. Names the operation does not know are ignored by

@@ -235,11 +235,10 @@ public struct OperationRequest: Sendable {
 
 /// Compiled patterns, so each is compiled once per process rather than once per request.
 enum PatternCache {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var compiled: [String: NSRegularExpression] = [:]
+    private static let compiled = Locked<[String: NSRegularExpression]>([:])
 
     static func matches(_ text: String, _ pattern: String) -> Bool {
-        let expression: NSRegularExpression? = lock.withLock {
+        let expression: NSRegularExpression? = compiled.withLock { compiled in
             if let cached = compiled[pattern] { return cached }
             let expression = try? NSRegularExpression(pattern: pattern)
             compiled[pattern] = expression
