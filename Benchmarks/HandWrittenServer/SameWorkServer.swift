@@ -27,7 +27,7 @@ enum SameWorkServer {
             let accountSid = try context.parameters.require("AccountSid")
             let query = request.uri.queryParameters
             let size = try integer(query["PageSize"], default: 50, in: 1...1000)
-            let number = try integer(query["Page"], default: 0, in: 0...Int.max)
+            let number = try integer(query["Page"], default: 0, in: 0...(Int.max - 1))
             guard let page = store.page(account: accountSid, size: size, number: number) else {
                 throw HTTPError(.notFound)
             }
@@ -82,7 +82,8 @@ private final class DomainStore: @unchecked Sendable {
     func page(account: String, size: Int, number: Int) -> Page? {
         guard account == self.account else { return nil }
         let domains = lock.withLock { self.domains }
-        let start = min(number * size, domains.count)
+        let (offset, overflow) = number.multipliedReportingOverflow(by: size)
+        let start = overflow ? domains.count : min(offset, domains.count)
         let items = Array(domains[start..<min(domains.count, start + size)])
         let path = "/2010-04-01/Accounts/\(account)/SIP/Domains.json"
         let hasNext = start + items.count < domains.count

@@ -19,7 +19,10 @@ public enum RFC2822Date {
     /// Appends `date` as ``string(from:)`` formats it to `bytes`, as a JSON writer does many
     /// times an answer.
     public static func write(_ date: Date, to bytes: inout [UInt8]) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        // Clamped to about ±31 million years, so that no Date (infinite, NaN or huge) traps
+        // in the conversion to Int; every date Twilio sends is far inside.
+        let interval = date.timeIntervalSince1970.rounded(.down)
+        let seconds = interval.isNaN ? 0 : Int(max(-1e15, min(1e15, interval)))
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
         // 1970-01-01 was a Thursday (index 3 when Monday is 0).

@@ -86,7 +86,7 @@ public final class InMemorySipDomains: SipDomainHandler {
     public func listSipDomain(_ input: ListSipDomainInput, caller: AccountSid) async throws -> SipDomainPage {
         let account = try Self.own(input.accountSid, caller, path: Self.listPath(input.accountSid))
         let all = domains.withLock { $0[account] ?? [] }
-        return Self.page(of: all, account: account, input: input)
+        return try Self.page(of: all, account: account, input: input)
     }
 
     public func updateSipDomain(_ input: UpdateSipDomainInput, caller: AccountSid) async throws -> SipDomain {
@@ -178,24 +178,39 @@ public final class InMemorySipDomains: SipDomainHandler {
 
     /// One page in Twilio's envelope. `PageToken` is `PA` + the SID the page starts after, or
     /// `PB` + the SID it ends before; without one, `Page` counts pages of `PageSize` from 0.
-    static func page(of all: [SipDomain], account: AccountSid, input: ListSipDomainInput) -> SipDomainPage {
+    ///
+    /// `Page` and `PageSize` come from the request, so no arithmetic on them may overflow: a
+    /// page that starts beyond any list is empty, and a next page that `Page` cannot number
+    /// (after `Int.max`) is a 400.
+    static func page(of all: [SipDomain], account: AccountSid, input: ListSipDomainInput) throws -> SipDomainPage {
         let size = input.pageSize ?? 50
         let number = input.page ?? 0
-        var start = number * size
-        if let token = input.pageToken, token.count > 2 {
-            let sid = SipDomainSid(String(token.dropFirst(2)))
-            if let index = all.firstIndex(where: { $0.sid == sid }) {
-                start = token.hasPrefix("PB") ? max(0, index - size) : index + 1
+        let (offset, overflow) = number.multipliedReportingOverflow(by: size)
+        var start = overflow ? all.count : min(offset, all.count)
+        var end = start + min(size, all.count - start)
+        // A token whose domain is gone (or never was) leaves `Page` to say where the page is.
+        if let token = input.pageToken, token.count > 2,
+            let index = all.firstIndex(where: { $0.sid == SipDomainSid(String(token.dropFirst(2))) })
+        {
+            if token.hasPrefix("PB") {
+                (start, end) = (max(0, index - size), index)
+            } else if token.hasPrefix("PA") {
+                start = index + 1
+                end = start + min(size, all.count - start)
             }
         }
-        start = min(start, all.count)
-        let items = Array(all[start..<min(all.count, start + size)])
+        let items = Array(all[start..<end])
         let path = listPath(account)
         func uri(page: Int, token: String?) -> String {
             "\(path)?PageSize=\(size)&Page=\(page)" + (token.map { "&PageToken=\($0)" } ?? "")
         }
-        let hasNext = start + items.count < all.count
-        let nextToken = items.last?.sid.map { "PA\($0)" }
+        var nextPageUri: String?
+        if end < all.count {
+            guard number < Int.max else {
+                throw APIError(status: .badRequest, code: nil, message: "Page \(number) has no next page number")
+            }
+            nextPageUri = uri(page: number + 1, token: items.last?.sid.map { "PA\($0)" })
+        }
         let previousToken = items.first?.sid.map { "PB\($0)" }
         return SipDomainPage(
             domains: items,
@@ -205,7 +220,7 @@ public final class InMemorySipDomains: SipDomainHandler {
             pageSize: size,
             uri: uri(page: number, token: input.pageToken),
             firstPageUri: uri(page: 0, token: nil),
-            nextPageUri: hasNext ? uri(page: number + 1, token: nextToken) : nil,
+            nextPageUri: nextPageUri,
             previousPageUri: number > 0 && start > 0 ? uri(page: number - 1, token: previousToken) : nil
         )
     }

@@ -26,8 +26,21 @@ enum LocalServerHarness {
         _ body: @Sendable (String) async throws -> Result
     ) async throws -> Result {
         let store = InMemorySipDomains(accounts: [alice: aliceToken, bob: bobToken])
+        return try await serve({ onRunning in
+            LocalServer.application(store: store, host: "127.0.0.1", port: 0, logger: quiet, onServerRunning: onRunning)
+        }) { port in
+            try await body("http://127.0.0.1:\(port)")
+        }
+    }
+
+    /// Runs the service that `service` makes, which calls its argument with the port it
+    /// listens on, for the length of `body`; then shuts it down gracefully.
+    static func serve<Result: Sendable>(
+        _ service: (@escaping @Sendable (Int) async -> Void) -> some Service,
+        _ body: @Sendable (Int) async throws -> Result
+    ) async throws -> Result {
         let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = LocalServer.application(store: store, host: "127.0.0.1", port: 0, logger: quiet) { port in
+        let app = service { port in
             portContinuation.yield(port)
             portContinuation.finish()
         }
@@ -38,7 +51,7 @@ enum LocalServerHarness {
             guard let port = await iterator.next() else { throw CancellationError() }
             let result: Swift.Result<Result, any Error>
             do {
-                result = .success(try await body("http://127.0.0.1:\(port)"))
+                result = .success(try await body(port))
             } catch {
                 result = .failure(error)
             }
