@@ -10,11 +10,23 @@ extension SipDomainHandler {
         ErrorCodes(authentication: 20003, notFound: 20404, invalidParameter: nil)
     }
 
+    /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a
+    /// path asked with a method it does not have answers 405 with an `Allow` header.
+    public static var routes: [OperationRoute] {
+        [
+            OperationRoute(.post, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json"),
+            OperationRoute(.get, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
+            OperationRoute(.get, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json"),
+            OperationRoute(.post, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
+            OperationRoute(.delete, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
+        ]
+    }
+
     /// Adds a route for each operation to `router`. Each request is authenticated, its path,
     /// query and form parameters decoded and checked against the spec (a violation is a 400
     /// naming the parameter; unknown parameters are ignored), and the handler's answer encoded
-    /// with the operation's status. Add `TwilioErrorMiddleware` to the router so that requests
-    /// no route matches get Twilio error JSON too.
+    /// with the operation's status. Add `TwilioErrorMiddleware(codes: Self.errorCodes, routes:
+    /// Self.routes)` to the router so that requests no route matches get Twilio error JSON too.
     public func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
         // POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json: Create a new Domain.
         router.on("/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json", method: .post) { request, context in

@@ -11,13 +11,22 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
     public var code: Int?
     public var message: String
     public var moreInfo: String?
+    /// For a 405, the methods the path has, sent as the `Allow` header.
+    public var allow: [HTTPRequest.Method]
 
     /// `moreInfo` defaults to the code's page in Twilio's error dictionary.
-    public init(status: HTTPResponse.Status, code: Int?, message: String, moreInfo: String? = nil) {
+    public init(
+        status: HTTPResponse.Status,
+        code: Int?,
+        message: String,
+        moreInfo: String? = nil,
+        allow: [HTTPRequest.Method] = []
+    ) {
         self.status = status
         self.code = code
         self.message = message
         self.moreInfo = moreInfo ?? code.map { "https://www.twilio.com/docs/errors/\($0)" }
+        self.allow = allow
     }
 
     public var description: String {
@@ -29,6 +38,9 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
         headers[.contentType] = "application/json"
         if status == .unauthorized {
             headers[.wwwAuthenticate] = "Basic realm=\"Twilio API\""
+        }
+        if !allow.isEmpty {
+            headers[.allow] = allow.map(\.rawValue).joined(separator: ", ")
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: json)))
     }

@@ -97,11 +97,16 @@ public enum OperationResponder {
 
 /// Answers errors that no operation produced (no route, wrong method, a body too large) with
 /// Twilio error JSON too, so every error a client sees has one shape.
+///
+/// Given the generated `routes`, a path that exists asked with another method answers 405 with
+/// an `Allow` header rather than 404.
 public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     let codes: ErrorCodes
+    let routes: [OperationRoute]
 
-    public init(codes: ErrorCodes) {
+    public init(codes: ErrorCodes, routes: [OperationRoute] = []) {
         self.codes = codes
+        self.routes = routes
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
@@ -111,9 +116,32 @@ public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             throw error
-        } catch let error as HTTPError {
-            if error.status == .notFound { throw codes.notFound(request.uri.path) }
-            throw APIError(status: error.status, code: nil, message: error.body ?? error.status.reasonPhrase)
+        } catch let error as any HTTPResponseError {
+            throw self.error(for: error.status, request, context, body: (error as? HTTPError)?.body)
+        }
+    }
+
+    private func error(for status: HTTPResponse.Status, _ request: Request, _ context: Context, body: String?)
+        -> APIError
+    {
+        switch status {
+        case .notFound:
+            let allowed = OperationRoute.allowedMethods(for: request.uri.path, in: routes)
+            guard !allowed.isEmpty else { return codes.notFound(request.uri.path) }
+            return APIError(
+                status: .methodNotAllowed,
+                code: nil,
+                message: "The method \(request.method) is not allowed for \(request.uri.path)",
+                allow: allowed
+            )
+        case .contentTooLarge:
+            return APIError(
+                status: .contentTooLarge,
+                code: nil,
+                message: "The request body is larger than \(context.maxUploadSize) bytes"
+            )
+        default:
+            return APIError(status: status, code: nil, message: body ?? status.reasonPhrase)
         }
     }
 }

@@ -17,7 +17,9 @@ public enum LocalServer {
     ) -> some ApplicationProtocol {
         let router = Router()
         router.add(middleware: RequestLogMiddleware(logger: logger))
-        router.add(middleware: TwilioErrorMiddleware(codes: InMemorySipDomains.errorCodes))
+        router.add(
+            middleware: TwilioErrorMiddleware(codes: InMemorySipDomains.errorCodes, routes: InMemorySipDomains.routes)
+        )
         store.addRoutes(to: router)
         var requestLogger = logger
         requestLogger.logLevel = .warning

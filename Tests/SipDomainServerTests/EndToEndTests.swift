@@ -254,7 +254,7 @@ import Testing
                 ("GET", "\(baseURL)/2010-04-01/Accounts/nonsense/SIP/Domains.json", nil, 400),
                 ("GET", "\(baseURL)/2010-04-01/Accounts/\(Harness.alice)/SIP/Domains/%ZZ.json", nil, 400),
                 ("GET", "\(baseURL)/nothing/here", nil, 404),
-                ("PUT", path, "DomainName=x", 404),
+                ("PUT", path, "DomainName=x", 405),
             ]
             for (method, url, body, status) in cases {
                 let response = try await Harness.raw(method, url, body: body)

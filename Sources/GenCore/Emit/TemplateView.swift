@@ -147,7 +147,7 @@ extension InputsView.Field: TemplateView {
 extension RoutesView: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "protocolName": \.protocolName, "errorCodes": \.errorCodes,
-        "routes": \.routes,
+        "routes": \.routes, "operationRoutes": \.operationRoutes,
     ]
 }
 

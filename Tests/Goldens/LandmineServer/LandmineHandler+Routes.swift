@@ -10,11 +10,21 @@ extension LandmineHandler {
         ErrorCodes(authentication: nil, notFound: nil, invalidParameter: nil)
     }
 
+    /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a
+    /// path asked with a method it does not have answers 405 with an `Allow` header.
+    public static var routes: [OperationRoute] {
+        [
+            OperationRoute(.get, "/classes"),
+            OperationRoute(.post, "/classes/{in}/{self}"),
+            OperationRoute(.delete, "/classes/{where}"),
+        ]
+    }
+
     /// Adds a route for each operation to `router`. Each request is authenticated, its path,
     /// query and form parameters decoded and checked against the spec (a violation is a 400
     /// naming the parameter; unknown parameters are ignored), and the handler's answer encoded
-    /// with the operation's status. Add `TwilioErrorMiddleware` to the router so that requests
-    /// no route matches get Twilio error JSON too.
+    /// with the operation's status. Add `TwilioErrorMiddleware(codes: Self.errorCodes, routes:
+    /// Self.routes)` to the router so that requests no route matches get Twilio error JSON too.
     public func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
         // GET /classes: list
         router.on("/classes", method: .get) { request, context in

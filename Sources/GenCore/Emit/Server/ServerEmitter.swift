@@ -154,6 +154,8 @@ struct RoutesView {
     let protocolName: String
     let errorCodes: String
     let routes: [Route]
+    /// `OperationRoute(.post, "/…")` for each operation, in spec order.
+    let operationRoutes: [String]
 
     init(header: String, api: APIDefinition) {
         self.header = header
@@ -171,6 +173,9 @@ struct RoutesView {
         )
         routes = api.resources.flatMap { resource in
             resource.operations.map { Self.route($0, resource: resource) }
+        }
+        operationRoutes = api.resources.flatMap(\.operations).map { operation in
+            "OperationRoute(.\(operation.method.lowercased()), \(SwiftLiteral.string(operation.path)))"
         }
     }
 
