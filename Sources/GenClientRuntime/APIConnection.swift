@@ -7,10 +7,13 @@ import Logging
 /// transport with the configured timeout and retries, and turns the response into the
 /// operation's result or a ``ClientError``.
 public struct APIConnection: Sendable, CustomStringConvertible {
+    /// The base URL as configured, or the API's own.
     public let baseURL: String
     public let credentials: BasicCredentials
     public let configuration: ClientConfiguration
     public let transport: any HTTPTransport
+    /// `baseURL` parsed and checked once; an unusable one fails every request before it is sent.
+    private let checkedBaseURL: Result<BaseURL, ClientError>
 
     /// - Parameters:
     ///   - defaultBaseURL: the API's base URL, used unless the configuration names another.
@@ -21,9 +24,11 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         configuration: ClientConfiguration,
         transport: (any HTTPTransport)?
     ) {
-        var baseURL = configuration.baseURL ?? defaultBaseURL
-        while baseURL.hasSuffix("/") { baseURL.removeLast() }
+        let baseURL = configuration.baseURL ?? defaultBaseURL
         self.baseURL = baseURL
+        checkedBaseURL = Result { () throws(ClientError) in
+            try BaseURL(parsing: baseURL, allowsInsecureHTTP: configuration.allowsInsecureHTTP)
+        }
         self.credentials = credentials
         self.configuration = configuration
         self.transport = transport ?? AsyncHTTPClientTransport()
@@ -39,7 +44,8 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         form: FormParameters? = nil,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
-        let response = try await exchange(method, path: path.description, query: query, form: form)
+        let url = try checkedBaseURL.get().url(path: path.description)
+        let response = try await exchange(method, url: url, query: query, form: form)
         return try decode(response, as: type)
     }
 
@@ -61,27 +67,39 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         query: FormParameters = FormParameters(),
         form: FormParameters? = nil
     ) async throws(ClientError) {
-        _ = try await exchange(method, path: path.description, query: query, form: form)
+        let url = try checkedBaseURL.get().url(path: path.description)
+        _ = try await exchange(method, url: url, query: query, form: form)
     }
 
-    /// Fetches `uri`, a path with its query relative to the base URL, such as a list page's
-    /// `next_page_uri`.
+    /// Fetches `uri`, a URI that a response named, such as a list page's `next_page_uri`: a
+    /// path with its query, or an absolute URL of the base URL's origin.
+    ///
+    /// - Throws: ``ClientError/rejectedURI(_:reason:)``, sending nothing, when `uri` would lead
+    ///   anywhere else (another host, scheme or port, a user, control characters).
     public func get<Response: Decodable>(uri: String, as type: Response.Type) async throws(ClientError) -> Response {
-        let response = try await exchange("GET", path: uri, query: FormParameters(), form: nil)
+        let url = try checkedBaseURL.get().url(following: uri)
+        let response = try await exchange("GET", url: url, query: FormParameters(), form: nil)
         return try decode(response, as: type)
     }
 
     /// Sends a request, retrying as configured, and returns a successful (2xx) response.
     func exchange(
         _ method: String,
-        path: String,
+        url: String,
         query: FormParameters,
         form: FormParameters?
     ) async throws(ClientError) -> ClientResponse {
-        var url = baseURL + path
+        var url = url
         if !query.isEmpty {
-            url += (path.contains("?") ? "&" : "?") + query.encoded
+            url += (url.contains("?") ? "&" : "?") + query.encoded
         }
+        // The credentials go to the configured origin only, whatever built the URL.
+        let base = try checkedBaseURL.get()
+        guard base.isSameOrigin(url), url.hasPrefix(base.origin) else {
+            throw .rejectedURI(url, reason: "it is not on \(base.origin)")
+        }
+        // Logged without the origin: the path and query say which request it was.
+        let path = url.dropFirst(base.origin.count)
         var headers: [(name: String, value: String)] = [
             ("Authorization", credentials.authorizationHeader),
             ("User-Agent", configuration.userAgent),
@@ -108,11 +126,13 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             configuration.logger?.debug("\(method) \(path) → \(response.status) in \(elapsed)")
 
             if (200..<300).contains(response.status) { return response }
-            if RetryPolicy.isRetryable(status: response.status), retry < configuration.retry.maxRetries {
-                let delay = configuration.retry.delay(beforeRetry: retry, retryAfter: Self.retryAfter(response))
+            if RetryPolicy.isRetryable(status: response.status, method: method), retry < configuration.retry.maxRetries
+            {
+                let retryAfter = response.header("Retry-After").flatMap { RetryPolicy.retryAfter($0, now: Date()) }
+                let delay = configuration.retry.delay(beforeRetry: retry, retryAfter: retryAfter)
                 retry += 1
                 do {
-                    try await Task.sleep(for: delay)
+                    try await configuration.sleep(delay)
                 } catch {
                     throw .transport(error)
                 }
@@ -129,8 +149,4 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         }
     }
 
-    /// A `Retry-After` given in seconds.
-    private static func retryAfter(_ response: ClientResponse) -> Duration? {
-        response.header("Retry-After").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }.map { .seconds($0) }
-    }
 }

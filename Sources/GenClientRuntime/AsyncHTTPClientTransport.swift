@@ -46,10 +46,12 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 }
 
 extension Duration {
-    /// The duration in whole nanoseconds, saturating at `Int64.max`.
+    /// The duration in whole nanoseconds, saturating at `Int64.max` (and `Int64.min`).
     var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
         let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
-        return overflow ? .max : scaled + attoseconds / 1_000_000_000
+        let (total, carry) = scaled.addingReportingOverflow(attoseconds / 1_000_000_000)
+        guard !overflow, !carry else { return seconds < 0 ? .min : .max }
+        return total
     }
 }

@@ -12,6 +12,14 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     case undecodableResponse(status: Int, body: Data, reason: String)
     /// Credentials were neither given in code nor found in the environment.
     case missingCredentials(environmentVariable: String)
+    /// The configured base URL is not one requests can go to; nothing was sent.
+    case invalidBaseURL(String, reason: String)
+    /// A URI that a response named (a list page's `next_page_uri`) is not a path of the base
+    /// URL's origin, so it was not followed and nothing was sent.
+    case rejectedURI(String, reason: String)
+    /// A list's pages lead nowhere: a next-page URI seen before, or page after page with no
+    /// item. The items before it were produced; the URI is the one not fetched.
+    case endlessPaging(String, reason: String)
 
     public var description: String {
         switch self {
@@ -24,6 +32,12 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
             return "HTTP \(status) with a body that does not decode (\(reason)): \(text)"
         case .missingCredentials(let variable):
             return "no credentials: pass them in code or set \(variable)"
+        case .invalidBaseURL(let url, let reason):
+            return "the base URL \(url.debugDescription) cannot be used: \(reason)"
+        case .rejectedURI(let uri, let reason):
+            return "the URI \(uri.debugDescription) was not followed, and nothing was sent: \(reason)"
+        case .endlessPaging(let uri, let reason):
+            return "paging stopped before \(uri.debugDescription): \(reason)"
         }
     }
 
@@ -32,7 +46,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .api(let error): error.status
         case .undecodableResponse(let status, _, _): status
-        case .transport, .missingCredentials: nil
+        case .transport, .missingCredentials, .invalidBaseURL, .rejectedURI, .endlessPaging: nil
         }
     }
 }

@@ -11,6 +11,10 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
         var nextPageURI: String?
     }
 
+    /// How many empty pages in a row, each naming a next page, end the sequence with an error:
+    /// a server that pages through nothing would otherwise be asked forever.
+    public static var maximumEmptyPages: Int { 10 }
+
     let limit: Int?
     let first: @Sendable () async throws(ClientError) -> Page
     let next: @Sendable (String) async throws(ClientError) -> Page
@@ -85,6 +89,11 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
         var produced = 0
         var nextPageURI: String?
         var started = false
+        /// Every next-page URI followed, so that a server that links back never keeps the
+        /// sequence fetching forever.
+        var followed: Set<String> = []
+        /// Pages in a row that had no item but named a next page.
+        var emptyPages = 0
 
         init(sequence: PagedSequence) {
             self.sequence = sequence
@@ -109,6 +118,9 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
                     started = true
                     page = try await sequence.first()
                 } else if let uri = nextPageURI {
+                    guard followed.insert(uri).inserted else {
+                        throw .endlessPaging(uri, reason: "the next-page URI was already followed")
+                    }
                     page = try await sequence.next(uri)
                 } else {
                     return nil
@@ -116,6 +128,14 @@ public struct PagedSequence<Item: Sendable>: AsyncSequence, Sendable {
                 buffer = page.items
                 index = 0
                 nextPageURI = page.nextPageURI
+                if buffer.isEmpty, let uri = nextPageURI {
+                    emptyPages += 1
+                    if emptyPages == PagedSequence.maximumEmptyPages {
+                        throw .endlessPaging(uri, reason: "\(emptyPages) pages in a row had no item")
+                    }
+                } else {
+                    emptyPages = 0
+                }
                 if buffer.isEmpty, nextPageURI == nil { return nil }
             }
             defer {

@@ -82,12 +82,22 @@ import Testing
     }
 
     @Test func onlyTooManyRequestsAndUnavailableAreRetried() {
-        #expect(RetryPolicy.isRetryable(status: 429))
-        #expect(RetryPolicy.isRetryable(status: 503))
-        for status in [200, 400, 401, 404, 500, 502, 504] {
-            #expect(!RetryPolicy.isRetryable(status: status))
+        for method in ["GET", "POST", "DELETE", "PUT", "PATCH"] {
+            #expect(RetryPolicy.isRetryable(status: 429, method: method))
+            for status in [200, 400, 401, 404, 500, 502, 504] {
+                #expect(!RetryPolicy.isRetryable(status: status, method: method))
+            }
         }
         #expect(RetryPolicy.none.maxRetries == 0)
+    }
+
+    @Test func unavailableIsRetriedOnlyForRequestsThatMaySafelyBeRepeated() {
+        for method in ["GET", "HEAD", "PUT", "DELETE", "OPTIONS", "get"] {
+            #expect(RetryPolicy.isRetryable(status: 503, method: method))
+        }
+        for method in ["POST", "PATCH"] {
+            #expect(!RetryPolicy.isRetryable(status: 503, method: method))
+        }
     }
 }
 
