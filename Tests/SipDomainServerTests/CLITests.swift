@@ -187,27 +187,45 @@ import Testing
 
     @Test func theAuthTokenIsNeverPrinted() async throws {
         let token = "very-secret-token-value"
+        let encoded = Data("\(Harness.alice.rawValue):\(token)".utf8).base64EncodedString()
         try await Harness.withServer { baseURL in
             let wrong = Self.environment(baseURL, token: token)
-            var runs = [
-                try await Self.run(["sip-domains", "list"], environment: wrong),
-                try await Self.run(["sip-domains", "list", "--auth-token", token, "--verbose"], environment: wrong),
-                try await Self.run(["sip-domains", "create", "--help"], environment: wrong),
-                try await Self.run(
-                    ["sip-domains", "create", "--domain-name", "bad", "--auth-token", token],
-                    environment: wrong
+            let unauthorized =
+                "error 20003: Authenticate (HTTP 401)\nmore info: https://www.twilio.com/docs/errors/20003\n"
+            let runs: [(run: Run, status: Int32, stderr: String?)] = [
+                (try await Self.run(["sip-domains", "list"], environment: wrong), 1, unauthorized),
+                (
+                    try await Self.run(["sip-domains", "list", "--auth-token", token], environment: wrong), 1,
+                    unauthorized
+                ),
+                (try await Self.run(["sip-domains", "create", "--help"], environment: wrong), 0, ""),
+                (
+                    try await Self.run(
+                        ["sip-domains", "create", "--domain-name", "bad", "--auth-token", token],
+                        environment: wrong
+                    ), 1, unauthorized
+                ),
+                (
+                    try await Self.run(
+                        ["sip-domains", "fetch", "--sid", "SD00000000000000000000000000000000", "--auth-token", token],
+                        environment: ["TWILIO_ACCOUNT_SID": Harness.alice.rawValue, "SIPDOMAIN_BASE_URL": baseURL]
+                    ), 1, unauthorized
+                ),
+                (
+                    try await Self.run(
+                        ["sip-domains", "list", "--colour", "--auth-token", token],
+                        environment: wrong
+                    ), 64, nil
                 ),
             ]
-            runs.append(
-                try await Self.run(
-                    ["sip-domains", "fetch", "--sid", "SD00000000000000000000000000000000", "--auth-token", token],
-                    environment: ["TWILIO_ACCOUNT_SID": Harness.alice.rawValue, "SIPDOMAIN_BASE_URL": baseURL]
-                )
-            )
-            #expect(runs[0].status == 1)
-            #expect(runs[0].stderr.hasPrefix("error 20003: Authenticate (HTTP 401)"))
-            for run in runs {
-                #expect(!run.stdout.contains(token) && !run.stderr.contains(token), "\(run)")
+            for (run, status, stderr) in runs {
+                #expect(run.status == status, "\(run)")
+                if let stderr { #expect(run.stderr == stderr, "\(run)") }
+                #expect(run.status != 0 || run.stdout.contains("USAGE: sipdomain sip-domains create"), "\(run)")
+                #expect(run.status == 0 || run.stdout.isEmpty, "\(run)")
+                for secret in [token, encoded] {
+                    #expect(!run.stdout.contains(secret) && !run.stderr.contains(secret), "\(run)")
+                }
             }
         }
     }
