@@ -60,14 +60,57 @@ final class YAMLReader {
     }
 
     /// Reads `node` as a mapping with string keys, in written order. (Yams itself rejects a key
-    /// written twice.)
+    /// written twice, and resolves aliases to the nodes they name.)
+    ///
+    /// A merge key, `<<: *anchor` or `<<: [*a, *b]`, stands for the keys of the mappings it
+    /// names, at its place in the order; the mapping's own keys win over merged ones, and an
+    /// earlier merged mapping over a later one, as YAML's merge key type says. Merged values
+    /// keep the locations where they were written, so diagnostics point at the anchor.
     func mapping(_ node: Node, _ what: String) -> [(key: Located<String>, value: Node)]? {
         guard case .mapping(let mapping) = node else {
             error("expected a mapping for \(what), found \(describe(node))", at: location(of: node))
             return nil
         }
-        return mapping.compactMap { keyNode, value in
-            string(keyNode, "a key in \(what)").map { ($0, value) }
+        var written: [(pairs: [(key: Located<String>, value: Node)], isMerged: Bool)] = []
+        var own: Set<String> = []
+        for (keyNode, value) in mapping {
+            if case .scalar(let scalar) = keyNode, scalar.string == "<<", scalar.style == .plain {
+                written.append((merged(value, what), true))
+            } else if let key = string(keyNode, "a key in \(what)") {
+                written.append(([(key, value)], false))
+                own.insert(key.value)
+            }
+        }
+        var seen: Set<String> = []
+        return written.flatMap { group in
+            group.pairs.filter { pair in
+                !(group.isMerged && own.contains(pair.key.value)) && seen.insert(pair.key.value).inserted
+            }
+        }
+    }
+
+    /// The pairs that a merge key's value brings: one mapping, or a list of them.
+    private func merged(_ node: Node, _ what: String) -> [(key: Located<String>, value: Node)] {
+        switch node {
+        case .mapping:
+            return mapping(node, what) ?? []
+        case .sequence(let sequence):
+            return sequence.flatMap { item -> [(key: Located<String>, value: Node)] in
+                guard case .mapping = item else {
+                    error(
+                        "expected a mapping to merge into \(what), found \(describe(item))",
+                        at: location(of: item)
+                    )
+                    return []
+                }
+                return mapping(item, what) ?? []
+            }
+        default:
+            error(
+                "expected a mapping or a list of mappings after '<<' in \(what), found \(describe(node))",
+                at: location(of: node)
+            )
+            return []
         }
     }
 
