@@ -237,16 +237,17 @@ public struct OperationRequest: Sendable {
 enum PatternCache {
     private static let compiled = Locked<[String: NSRegularExpression]>([:])
 
+    /// Whether `pattern` matches all of `text`: it is anchored at both ends, so that an
+    /// alternation (`a|ab`) is tried for the whole value, not only for its first match. gen
+    /// checks a spec's defaults the same way.
     static func matches(_ text: String, _ pattern: String) -> Bool {
         let expression: NSRegularExpression? = compiled.withLock { compiled in
             if let cached = compiled[pattern] { return cached }
-            let expression = try? NSRegularExpression(pattern: pattern)
+            let expression = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z")
             compiled[pattern] = expression
             return expression
         }
         guard let expression else { return false }
-        let range = NSRange(text.startIndex..<text.endIndex, in: text)
-        guard let match = expression.firstMatch(in: text, range: range) else { return false }
-        return match.range == range
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
     }
 }

@@ -149,6 +149,12 @@ import Testing
             "Specs/Broken.yaml:35:47: error: the default of parameter 'PageSize' must be a whole number, found 'fifty'"
         ),
         .init(
+            "default matching only part of its pattern",
+            line: 45,
+            "          Code: { type: string, pattern: '[a-z]+', default: abc1 }",
+            "Specs/Broken.yaml:45:61: error: the default 'abc1' of parameter 'Code' does not match its pattern"
+        ),
+        .init(
             "default outside its range",
             line: 35,
             "          PageSize: { type: integer, minimum: 1, maximum: 1000, default: 5000 }",

@@ -574,7 +574,7 @@ public struct SpecLowering {
             if let maxLength = constraints.maxLength, raw.text.count > maxLength {
                 log.error("the default of \(what) is longer than its maxLength \(maxLength)", at: raw.location)
             }
-            if let pattern = constraints.pattern, raw.text.range(of: pattern, options: .regularExpression) == nil {
+            if let pattern = constraints.pattern, !Self.matchesWhole(raw.text, pattern) {
                 log.error("the default '\(raw.text)' of \(what) does not match its pattern", at: raw.location)
             }
             return .string(raw.text)
@@ -582,6 +582,13 @@ public struct SpecLowering {
             log.error("\(what) of type \(type.spec) cannot have a default", at: raw.location)
             return nil
         }
+    }
+
+    /// Whether `pattern` matches all of `text`, as the generated server checks a value: the
+    /// pattern is anchored at both ends, so `[a-z]+` does not accept `abc1`.
+    static func matchesWhole(_ text: String, _ pattern: String) -> Bool {
+        guard let expression = try? NSRegularExpression(pattern: "\\A(?:\(pattern))\\z") else { return false }
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
     }
 
     // MARK: Names
