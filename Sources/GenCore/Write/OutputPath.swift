@@ -1,0 +1,53 @@
+/// The paths gen may create, rewrite or remove in its output folder, checked on their text alone.
+///
+/// A path gen writes is relative to the output folder, made of plain components (no `..`, no
+/// `.`, none empty), free of backslashes and control characters, and names a kind of file gen
+/// generates. The same rule vets every path the generator produces and every path a manifest
+/// names, so a manifest entry that fails it can only have been written by someone else.
+enum OutputPath {
+    /// The extensions of the files gen generates; a piece that writes, say, an OpenAPI `.yaml`
+    /// or `.json` file adds its extension here.
+    static let extensions: Set<String> = ["swift"]
+
+    /// Why gen cannot have written `path`, or nil when it could have.
+    static func problem(_ path: String) -> String? {
+        if path.isEmpty { return "it is empty" }
+        if path.hasPrefix("/") { return "it is absolute" }
+        if path.unicodeScalars.contains(where: isControl) { return "it has a control character" }
+        if path.contains("\\") { return "it has a backslash" }
+        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+            switch component {
+            case "": return "it has an empty component"
+            case ".": return "it has a '.' component"
+            case "..": return "it has a '..' component"
+            default: continue
+            }
+        }
+        let name = path.split(separator: "/").last ?? ""
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
+            extensions.contains(String(name[name.index(after: dot)...]))
+        else {
+            return "gen writes only " + extensions.sorted().map { "." + $0 }.joined(separator: ", ") + " files"
+        }
+        return nil
+    }
+
+    /// `path` as a message can show it: control characters escaped, so that a hostile manifest
+    /// cannot drive the terminal, and long paths shortened.
+    static func shown(_ path: String) -> String {
+        var text = ""
+        for scalar in path.unicodeScalars {
+            if isControl(scalar) {
+                text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return text.count > 200 ? text.prefix(200) + "…" : text
+    }
+
+    /// C0 and C1 control characters and DEL: never in a name gen generates.
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+}
