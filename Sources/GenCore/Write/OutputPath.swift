@@ -35,15 +35,16 @@ enum OutputPath {
     /// `path` as a message can show it: control characters escaped, so that a hostile manifest
     /// cannot drive the terminal, and long paths shortened.
     static func shown(_ path: String) -> String {
+        let limit = 200
         var text = ""
-        for scalar in path.unicodeScalars {
+        for scalar in path.unicodeScalars.prefix(limit) {
             if isControl(scalar) {
                 text += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 text.unicodeScalars.append(scalar)
             }
         }
-        return text.count > 200 ? text.prefix(200) + "…" : text
+        return path.unicodeScalars.count > limit ? text + "…" : text
     }
 
     /// C0 and C1 control characters and DEL: never in a name gen generates.
