@@ -398,9 +398,12 @@ import Testing
         let outside = try #require(text("Outside.swift"))
         try link("Generated/WidgetModels/Widget.swift", to: folder.path("Outside.swift"))
         #expect(run(check: true).status == 1, "a link is not what gen writes")
-        #expect(run().status == 0)
+        let result = run()
+        #expect(result.status == 0)
+        #expect(result.err.isEmpty)
         #expect(!isLink("Generated/WidgetModels/Widget.swift"))
         #expect(text("Outside.swift") == outside)
+        expectVictimsIntact()
     }
 
     @Test func aStaleFileThatIsALinkIsKeptWithItsTarget() throws {
@@ -491,5 +494,28 @@ import Testing
         #expect(result.err.isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("Generated/Gadgets")).isEmpty)
         #expect(isLink("Generated/GadgetModels"), "an empty folder is removed, a link never")
+        expectVictimsIntact()
+    }
+
+    // MARK: Paths gen generates
+
+    @Test func aGeneratedPathGenCouldNotPruneLaterIsAnError() throws {
+        defer { folder.remove() }
+        try folder.write(try #require(text("Specs/Widget.yaml")), to: "Specs/Wid\\get.yaml")
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Wid\\get.yaml")]
+        options.output = folder.path("Out")
+        options.pieces = ["models"]
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines == [
+                "gen: error: \(folder.path("Out"))/Wid\\get+Models.swift cannot be written: it has a backslash; "
+                    + "nothing was written"
+            ]
+        )
+        #expect(!exists("Out"))
+        expectVictimsIntact()
     }
 }
