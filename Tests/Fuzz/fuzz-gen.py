@@ -239,7 +239,16 @@ def absolute_entry(case, rng):
 
 def odd_component_entry(case, rng):
     target = rng.choice(
-        [b"./Victim.swift", b"A//B.swift", b"..\\Victim.swift", b"A/\x1b[2J.swift", b"A/B\t.swift", b"A/", b"/"]
+        [
+            b"./Victim.swift",
+            b"A//B.swift",
+            b"..\\Victim.swift",
+            b"A/\x1b[2J.swift",
+            b"A/B\t.swift",
+            b"A/",
+            b"/",
+            "../\u0301Victim.swift".encode(),
+        ]
     )
     append_lines(case, [some_spec(case, rng) + b" " + target])
     return f"entry {target!r}"

@@ -45,6 +45,9 @@ import Testing
         .init(path: "../Victim.swift", problem: "it has a '..' component"),
         .init(path: "A/../../Victim.swift", problem: "it has a '..' component"),
         .init(path: "A/..", problem: "it has a '..' component"),
+        // A combining mark makes `/\u{301}` one Character, but the file system still splits there.
+        .init(path: "../\u{301}Victim.swift", problem: "it has a '..' component"),
+        .init(path: "A/.\u{301}/../Victim.swift", problem: "it has a '..' component"),
         .init(path: "/etc/passwd.swift", problem: "it is absolute"),
         .init(path: "//host/share/A.swift", problem: "it is absolute"),
         .init(path: "./A.swift", problem: "it has a '.' component"),

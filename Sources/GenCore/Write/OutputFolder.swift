@@ -61,8 +61,8 @@ struct OutputFolder {
         // A folder that does not exist holds nothing, and is created where the user asked.
         guard let realRoot else { return nil }
         var folder = ""
-        for component in relative.split(separator: "/").dropLast() {
-            folder = folder.isEmpty ? String(component) : folder + "/" + component
+        for component in OutputPath.components(relative).dropLast() {
+            folder = folder.isEmpty ? component : folder + "/" + component
             switch kind(of: folder) {
             case .missing:
                 return nil
@@ -93,7 +93,7 @@ struct OutputFolder {
     /// link, never a folder) whose folder, links resolved, is inside this one.
     func removal(of relative: String, realRoot: String?) -> Removal {
         guard let realRoot else { return .gone }
-        let components = relative.split(separator: "/")
+        let components = OutputPath.components(relative)
         if components.count > 1 {
             guard let real = Self.realPath(path(components.dropLast().joined(separator: "/"))) else { return .gone }
             guard Self.isInside(real, realRoot) else {

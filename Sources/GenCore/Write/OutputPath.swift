@@ -10,26 +10,33 @@ enum OutputPath {
     static let extensions: Set<String> = ["swift"]
 
     /// Why gen cannot have written `path`, or nil when it could have.
+    ///
+    /// Checked on Unicode scalars, as the file system splits paths: a `/` followed by a
+    /// combining mark is one `Character` in Swift, yet still a separator on disk.
     static func problem(_ path: String) -> String? {
-        if path.isEmpty { return "it is empty" }
-        if path.hasPrefix("/") { return "it is absolute" }
-        if path.unicodeScalars.contains(where: isControl) { return "it has a control character" }
-        if path.contains("\\") { return "it has a backslash" }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            switch component {
-            case "": return "it has an empty component"
-            case ".": return "it has a '.' component"
-            case "..": return "it has a '..' component"
-            default: continue
-            }
+        let scalars = path.unicodeScalars
+        if scalars.isEmpty { return "it is empty" }
+        if scalars.first == "/" { return "it is absolute" }
+        if scalars.contains(where: isControl) { return "it has a control character" }
+        if scalars.contains("\\") { return "it has a backslash" }
+        let components = scalars.split(separator: "/", omittingEmptySubsequences: false)
+        for component in components {
+            if component.isEmpty { return "it has an empty component" }
+            if component.elementsEqual(".".unicodeScalars) { return "it has a '.' component" }
+            if component.elementsEqual("..".unicodeScalars) { return "it has a '..' component" }
         }
-        let name = path.split(separator: "/").last ?? ""
+        let name = components.last ?? Substring.UnicodeScalarView()
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
-            extensions.contains(String(name[name.index(after: dot)...]))
+            extensions.contains(String(Substring(name[name.index(after: dot)...])))
         else {
             return "gen writes only " + extensions.sorted().map { "." + $0 }.joined(separator: ", ") + " files"
         }
         return nil
+    }
+
+    /// The components of `path`, split where the file system splits it: at every `/` scalar.
+    static func components(_ path: String) -> [String] {
+        path.unicodeScalars.split(separator: "/").map { String(Substring($0)) }
     }
 
     /// `path` as a message can show it: control characters escaped, so that a hostile manifest

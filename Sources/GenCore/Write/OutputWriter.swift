@@ -161,7 +161,7 @@ public struct OutputWriter {
     private func remove(_ relative: String) throws {
         let url = root.appendingPathComponent(relative)
         if unlink(url.path) != 0, errno != ENOENT { throw Self.writeError(errno, url) }
-        var components = relative.split(separator: "/").dropLast()
+        var components = OutputPath.components(relative).dropLast()
         while !components.isEmpty {
             // rmdir removes only an empty folder, and never a link to one.
             guard rmdir(root.appendingPathComponent(components.joined(separator: "/")).path) == 0 else { return }
