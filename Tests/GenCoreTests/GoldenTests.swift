@@ -15,7 +15,7 @@ import Testing
         let sources = try specs.map { Generator.SpecSource(path: $0, text: try RepositoryPaths.text($0)) }
         let generated = try Generator().generate(sources, templates: Self.templates()).get()
         let writer = OutputWriter(root: RepositoryPaths.url(output))
-        let (plan, files) = writer.plan(
+        let (plan, files) = try writer.plan(
             generated.files,
             specs: generated.filesBySpec,
             scope: Set(sources.map(\.fileName))

@@ -72,9 +72,17 @@ public enum GenerateCommand {
         case .failure(let error): return fail(error, console)
         }
 
-        let writer = OutputWriter(root: URL(fileURLWithPath: options.output))
+        let writer = OutputWriter(root: URL(fileURLWithPath: options.output), name: options.output)
         let scope = options.specs.isEmpty ? nil : Set(sources.map(\.fileName))
-        let (plan, files) = writer.plan(output.files, specs: output.filesBySpec, scope: scope)
+        let plan: OutputWriter.Plan
+        let files: [GeneratedFile]
+        do {
+            (plan, files) = try writer.plan(output.files, specs: output.filesBySpec, scope: scope)
+        } catch {
+            console.err("gen: error: \(error); nothing was written")
+            return 1
+        }
+        for warning in plan.warnings { console.err(warning.description) }
         let folder = options.output.hasSuffix("/") ? options.output : options.output + "/"
 
         if options.check {
@@ -91,6 +99,9 @@ public enum GenerateCommand {
 
         do {
             try writer.apply(plan, files: files)
+        } catch let error as OutputFolderError {
+            console.err("gen: error: \(error); nothing was written")
+            return 1
         } catch {
             console.err("gen: error: cannot write \(folder): \(error.localizedDescription); nothing was changed")
             return 1
