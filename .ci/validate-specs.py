@@ -11,7 +11,10 @@ schema = json.load(open("Specs/spec.schema.json"))
 jsonschema.Draft7Validator.check_schema(schema)
 validator = jsonschema.Draft7Validator(schema)
 failures = 0
-for path in sorted(glob.glob("Specs/*.yaml") + ["Tests/Fixtures/Minimal.yaml", "Tests/Fixtures/Landmine.yaml"]):
+for path in sorted(
+    glob.glob("Specs/*.yaml")
+    + ["Tests/Fixtures/Minimal.yaml", "Tests/Fixtures/Landmine.yaml", "Tests/Fixtures/Anchors.yaml"]
+):
     errors = sorted(validator.iter_errors(yaml.safe_load(open(path))), key=lambda e: list(e.path))
     for error in errors:
         print(f"{path}: {'/'.join(map(str, error.path))}: {error.message}")
