@@ -10,15 +10,19 @@ import Logging
 /// a 500, logged, whose message says nothing about it.
 public enum OperationResponder {
     /// Answers with `Output` as JSON and `status`.
+    ///
+    /// - Parameter pathNames: for placeholders the route registers under another name than
+    ///   their path parameter's, registered name to wire name.
     public static func respond<Caller: Sendable, Output: Encodable>(
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
         codes: ErrorCodes,
+        pathNames: [String: String] = [:],
         authenticate: (BasicAuthorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Output
     ) async throws -> Response {
-        try await run(request, context, codes, authenticate) { input, caller in
+        try await run(request, context, codes, pathNames, authenticate) { input, caller in
             let output = try await operation(input, caller)
             let body: ByteBuffer
             if let writable = output as? any JSONWritable {
@@ -42,10 +46,11 @@ public enum OperationResponder {
         context: some RequestContext,
         status: HTTPResponse.Status,
         codes: ErrorCodes,
+        pathNames: [String: String] = [:],
         authenticate: (BasicAuthorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Void
     ) async throws -> Response {
-        try await run(request, context, codes, authenticate) { input, caller in
+        try await run(request, context, codes, pathNames, authenticate) { input, caller in
             try await operation(input, caller)
             return Response(status: status)
         }
@@ -55,6 +60,7 @@ public enum OperationResponder {
         _ request: Request,
         _ context: some RequestContext,
         _ codes: ErrorCodes,
+        _ pathNames: [String: String],
         _ authenticate: (BasicAuthorization) async throws -> Caller?,
         _ body: (OperationRequest, Caller) async throws -> Response
     ) async throws -> Response {
@@ -65,7 +71,7 @@ public enum OperationResponder {
         var request = request
         let bytes = try await request.collectBody(upTo: context.maxUploadSize)
         let input = OperationRequest(
-            path: try pathParameters(context),
+            path: try pathParameters(context, pathNames),
             query: try FormFields(encoded: request.uri.query ?? ""),
             form: try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
             codes: codes
@@ -82,14 +88,16 @@ public enum OperationResponder {
         }
     }
 
-    /// Path parameters, percent-decoded.
-    private static func pathParameters(_ context: some RequestContext) throws(APIError) -> [String: String] {
+    /// Path parameters, percent-decoded, by their wire names.
+    private static func pathParameters(_ context: some RequestContext, _ names: [String: String]) throws(APIError)
+        -> [String: String]
+    {
         var result: [String: String] = [:]
         for (name, value) in context.parameters {
             guard let decoded = PercentDecoding.decode(value, plusIsSpace: false) else {
                 throw APIError(status: .badRequest, code: nil, message: "The path has a malformed percent-encoding")
             }
-            result[String(name)] = decoded
+            result[names[String(name)] ?? String(name)] = decoded
         }
         return result
     }

@@ -74,12 +74,13 @@ extension LandmineHandler {
         }
 
         // DELETE /classes/{where}: delete
-        router.on("/classes/{where}", method: .delete) { request, context in
+        router.on("/classes/{in}", method: .delete) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .noContent,
                 codes: Self.errorCodes,
+                pathNames: ["in": "where"],
                 authenticate: self.authenticate
             ) { request, caller in
                 try await self.deleteClass(

@@ -171,12 +171,23 @@ struct RoutesView {
             ],
             indent: 8
         )
-        routes = api.resources.flatMap { resource in
-            resource.operations.map { Self.route($0, resource: resource) }
+        let operations = api.resources.flatMap { resource in resource.operations.map { (resource, $0) } }
+        let routerPaths = RouterPaths(operations.map(\.1)).routes
+        routes = zip(operations, routerPaths).map { operation, path in
+            Self.route(operation.1, resource: operation.0, routerPath: path)
         }
         operationRoutes = api.resources.flatMap(\.operations).map { operation in
             "OperationRoute(.\(operation.method.lowercased()), \(SwiftLiteral.string(operation.path)))"
         }
+    }
+
+    /// `pathNames: [...]`, for a route that registers placeholders under other names.
+    static func renamedArgument(_ renamed: [String: String]) -> [String] {
+        guard !renamed.isEmpty else { return [] }
+        let pairs = renamed.sorted { $0.key < $1.key }.map {
+            "\(SwiftLiteral.string($0.key)): \(SwiftLiteral.string($0.value))"
+        }
+        return ["        pathNames: [\(pairs.joined(separator: ", "))],"]
     }
 
     static func status(_ code: Int) -> String {
@@ -226,7 +237,7 @@ struct RoutesView {
         )
     }
 
-    static func route(_ operation: Operation, resource: Resource) -> Route {
+    static func route(_ operation: Operation, resource: Resource, routerPath: RouterPaths.Route) -> Route {
         let handler = Namer.handlerMethodName(operation: operation.name, resource: resource.name)
         let input = Namer.inputTypeName(operation: operation.name, resource: resource.name)
         let fields = operation.parameters.map(reader)
@@ -240,12 +251,13 @@ struct RoutesView {
         let method = operation.method.lowercased()
         let registration =
             [
-                "router.on(\(SwiftLiteral.string(operation.path)), method: .\(method)) { request, context in",
+                "router.on(\(SwiftLiteral.string(routerPath.path)), method: .\(method)) { request, context in",
                 "    try await OperationResponder.respond(",
                 "        to: request,",
                 "        context: context,",
                 "        status: \(status(operation.status)),",
                 "        codes: Self.errorCodes,",
+            ] + renamedArgument(routerPath.renamed) + [
                 "        authenticate: self.authenticate",
                 "    ) { request, caller in",
                 "        try await self.\(handler)(",
