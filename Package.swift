@@ -186,29 +186,55 @@ let package = Package(
             path: "Tests/Goldens/LandmineServer"
         ),
 
-        .testTarget(name: "GenCoreTests", dependencies: ["GenCore"]),
+        // `gen` is built so that tests can run it as a process.
+        .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),
+        // What several test targets share: servers run inside a test process, captured logs.
+        .target(
+            name: "TestSupport",
+            dependencies: [
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/TestSupport"
+        ),
         .testTarget(
             name: "SipDomainServerTests",
             dependencies: [
+                "TestSupport",
                 "SipDomainLocalServer",
                 "SipDomainClient",
-                // Built so that the CLI tests can run it as a subprocess.
+                // Built so that the CLI and log tests can run them as processes.
                 "SipDomainCLI",
+                "SipDomainServerCommand",
                 "GenClientRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
             name: "SipDomainClientTests",
             dependencies: [
+                "TestSupport",
                 "SipDomainClient",
                 "GenClientRuntime",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The landmine pieces run: the client against a recording transport and against the
+        // landmine server, and the CLI as a process.
+        .testTarget(
+            name: "LandmineTests",
+            dependencies: [
+                "TestSupport",
+                "LandmineClient",
+                "LandmineServer",
+                "LandmineCLI",
+                "GenClientRuntime",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(

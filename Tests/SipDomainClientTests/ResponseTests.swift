@@ -3,6 +3,7 @@ import GenClientRuntime
 import Logging
 import SipDomainClient
 import SipDomainModels
+import TestSupport
 import Testing
 
 /// What the client makes of responses: documented bodies, pages, errors, retries.
@@ -248,7 +249,7 @@ import Testing
     }
 
     @Test func logLinesNeverShowTheToken() async throws {
-        let lines = LogLines()
+        let lines = CapturedLog()
         let logger = Logger(label: "test") { _ in lines }
         var configured = logger
         configured.logLevel = .trace
@@ -262,24 +263,5 @@ import Testing
         #expect(lines.messages.first?.hasPrefix("GET /2010-04-01/Accounts/") == true)
         #expect(lines.messages.last?.contains("→ 404") == true)
         for line in lines.messages { Self.expectNoSecret(line, "log line") }
-    }
-}
-
-/// Collects log messages.
-final class LogLines: LogHandler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    var messages: [String] { lock.withLock { stored } }
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lock.withLock { stored.append(event.message.description) }
     }
 }

@@ -13,13 +13,16 @@ import Testing
     }
 
     /// The built `sipdomain` binary, beside the test bundle.
-    static var binary: URL {
+    static var binary: URL { executable("sipdomain") }
+
+    /// A built executable of this package, beside the test bundle.
+    static func executable(_ name: String) -> URL {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         let candidates = [
-            beside.appendingPathComponent("sipdomain"),
-            beside.deletingLastPathComponent().appendingPathComponent("sipdomain"),
+            beside.appendingPathComponent(name),
+            beside.deletingLastPathComponent().appendingPathComponent(name),
             URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug/sipdomain"),
+                .deletingLastPathComponent().appendingPathComponent(".build/debug/\(name)"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }

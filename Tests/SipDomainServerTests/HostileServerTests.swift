@@ -5,6 +5,7 @@ import Hummingbird
 import Logging
 import SipDomainClient
 import SipDomainModels
+import TestSupport
 import Testing
 
 /// A server that answers list pages with next-page URIs that try to send the client, and its
@@ -198,7 +199,7 @@ import Testing
         _ router: Router<BasicRequestContext>,
         _ body: @Sendable (Int) async throws -> Void
     ) async throws {
-        try await Harness.serve(
+        try await Serving.serve(
             { onRunning in
                 Application(
                     router: router,

@@ -2,10 +2,10 @@ import Foundation
 import GenClientRuntime
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import SipDomainClient
 import SipDomainLocalServer
 import SipDomainModels
+import TestSupport
 
 /// Runs the local server on 127.0.0.1 on a free port, inside the test process, for the length
 /// of one test.
@@ -15,49 +15,17 @@ enum LocalServerHarness {
     static let bob: AccountSid = "ACfedcba9876543210fedcba9876543210"
     static let bobToken = "bob-token"
 
-    static var quiet: Logger {
-        var logger = Logger(label: "local-server-test")
-        logger.logLevel = .critical
-        return logger
-    }
+    static var quiet: Logger { Serving.quiet }
 
     /// Starts a server, runs `body` with its base URL, then shuts the server down gracefully.
     static func withServer<Result: Sendable>(
         _ body: @Sendable (String) async throws -> Result
     ) async throws -> Result {
         let store = InMemorySipDomains(accounts: [alice: aliceToken, bob: bobToken])
-        return try await serve({ onRunning in
+        return try await Serving.serve({ onRunning in
             LocalServer.application(store: store, host: "127.0.0.1", port: 0, logger: quiet, onServerRunning: onRunning)
         }) { port in
             try await body("http://127.0.0.1:\(port)")
-        }
-    }
-
-    /// Runs the service that `service` makes, which calls its argument with the port it
-    /// listens on, for the length of `body`; then shuts it down gracefully.
-    static func serve<Result: Sendable>(
-        _ service: (@escaping @Sendable (Int) async -> Void) -> some Service,
-        _ body: @Sendable (Int) async throws -> Result
-    ) async throws -> Result {
-        let (ports, portContinuation) = AsyncStream.makeStream(of: Int.self)
-        let app = service { port in
-            portContinuation.yield(port)
-            portContinuation.finish()
-        }
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], cancellationSignals: [], logger: quiet)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            var iterator = ports.makeAsyncIterator()
-            guard let port = await iterator.next() else { throw CancellationError() }
-            let result: Swift.Result<Result, any Error>
-            do {
-                result = .success(try await body(port))
-            } catch {
-                result = .failure(error)
-            }
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-            return try result.get()
         }
     }
 
