@@ -58,9 +58,12 @@ public enum FormEncoding {
     /// One path segment, percent-encoded so that it cannot add segments or a query: only
     /// letters, digits and `-._~` stay as they are.
     public static func pathSegment(_ text: String) -> String {
+        // `.` and `..` would be dot segments, which clients and servers resolve away (RFC 3986
+        // 5.2.4): a value made only of dots keeps them as escapes.
+        let onlyDots = !text.isEmpty && text.utf8.allSatisfy { $0 == UInt8(ascii: ".") }
         var bytes: [UInt8] = []
         for byte in text.utf8 {
-            if isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            if isAlphanumeric(byte) || byte == UInt8(ascii: "-") || (byte == UInt8(ascii: ".") && !onlyDots)
                 || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
             {
                 bytes.append(byte)

@@ -15,7 +15,10 @@ import Testing
     @Test func pathSegmentsCannotAddSegmentsOrAQuery() {
         #expect(FormEncoding.pathSegment("SD0123") == "SD0123")
         #expect(FormEncoding.pathSegment("a/b?c#d e") == "a%2Fb%3Fc%23d%20e")
-        #expect(FormEncoding.pathSegment("..") == "..")
+        #expect(FormEncoding.pathSegment("..") == "%2E%2E")
+        #expect(FormEncoding.pathSegment(".") == "%2E")
+        #expect(FormEncoding.pathSegment("a..b") == "a..b")
+        #expect(FormEncoding.pathSegment(".json") == ".json")
         #expect(FormEncoding.pathSegment("x~y") == "x~y")
     }
 

@@ -12,9 +12,13 @@ import Testing
         try Data(contentsOf: examples.appendingPathComponent("\(name).json"))
     }
 
-    /// The JSON as a Foundation object, for comparing documents regardless of key order.
-    static func object(_ data: Data) throws -> NSDictionary {
-        try #require(JSONSerialization.jsonObject(with: data) as? NSDictionary)
+    /// The JSON as a tree, for comparing documents regardless of key order but strictly by kind:
+    /// `true` is not `1`, and `null` is not a missing key.
+    static func object(_ data: Data) throws -> [String: JSONTree] {
+        guard case .object(let members) = try JSONDecoder().decode(JSONTree.self, from: data) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "not a JSON object"))
+        }
+        return members
     }
 
     @Test(arguments: ["create", "fetch", "update"])
@@ -65,6 +69,12 @@ import Testing
         #expect(try Self.object(encoded) == Self.object(data))
     }
 
+    @Test func theComparisonTellsBooleansFromNumbersAndNullFromMissing() throws {
+        #expect(try Self.object(Data(#"{"a": true}"#.utf8)) != Self.object(Data(#"{"a": 1}"#.utf8)))
+        #expect(try Self.object(Data(#"{"a": null}"#.utf8)) != Self.object(Data(#"{}"#.utf8)))
+        #expect(try Self.object(Data(#"{"a": [1, "b"]}"#.utf8)) == Self.object(Data(#"{"a":[1.0,"b"]}"#.utf8)))
+    }
+
     @Test func listResponseDecodesTheEnvelope() throws {
         let page = try JSONDecoder().decode(SipDomainPage.self, from: Self.example("list"))
         #expect(page.domains.count == 1)
@@ -87,15 +97,15 @@ import Testing
     @Test func datesEncodeBackToTheSameText() throws {
         let domain = try JSONDecoder().decode(SipDomain.self, from: Self.example("create"))
         let encoded = try Self.object(JSONEncoder().encode(domain))
-        #expect(encoded["date_created"] as? String == "Mon, 20 Jul 2015 17:27:10 +0000")
-        #expect(encoded["date_updated"] as? String == "Mon, 20 Jul 2015 17:27:10 +0000")
+        #expect(encoded["date_created"] == .string("Mon, 20 Jul 2015 17:27:10 +0000"))
+        #expect(encoded["date_updated"] == .string("Mon, 20 Jul 2015 17:27:10 +0000"))
     }
 
     @Test func nullsStayNullWhenEncoded() throws {
         let domain = try JSONDecoder().decode(SipDomain.self, from: Self.example("fetch"))
         let encoded = try Self.object(JSONEncoder().encode(domain))
-        #expect(encoded["voice_fallback_url"] is NSNull)
-        #expect(encoded["voice_status_callback_url"] is NSNull)
+        #expect(encoded["voice_fallback_url"] == .null)
+        #expect(encoded["voice_status_callback_url"] == .null)
     }
 
     @Test func aDateThatIsNotRFC2822FailsToDecodeNamingTheKey() throws {
@@ -136,8 +146,15 @@ import Testing
 
 @Suite struct TypedSidTests {
     @Test func sidsOfDifferentKindsAreDifferentTypes() {
-        // `let wrong: SipDomainSid = AccountSid(…)` does not compile; at run time the types differ.
-        #expect(AccountSid.self != SipDomainSid.self as Any.Type)
+        // `let wrong: SipDomainSid = AccountSid(…)` does not compile. Were the two one type (a
+        // typealias of another), these overloads would not compile either; at run time a value
+        // of one kind is never taken for the other.
+        func kind(_: AccountSid) -> String { "account" }
+        func kind(_: SipDomainSid) -> String { "domain" }
+        #expect(kind(AccountSid("AC0123456789abcdef0123456789abcdef")) == "account")
+        #expect(kind(SipDomainSid("SD0123456789abcdef0123456789abcdef")) == "domain")
+        #expect(!(AccountSid("AC0123456789abcdef0123456789abcdef") as Any is SipDomainSid))
+        #expect(!(SipDomainSid("SD0123456789abcdef0123456789abcdef") as Any is String))
         #expect(AccountSid.prefix == "AC")
         #expect(SipDomainSid.prefix == "SD")
         #expect(ByocTrunkSid.prefix == "BY")
@@ -199,5 +216,33 @@ import Testing
             )
         )
         #expect(String(decoding: written, as: UTF8.self).contains(#""voice_url":null"#))
+    }
+}
+
+/// Any JSON document, told apart by kind: a boolean never equals a number, as `NSDictionary`'s
+/// comparison would have it.
+enum JSONTree: Decodable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONTree])
+    case object([String: JSONTree])
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONTree].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONTree].self))
+        }
     }
 }

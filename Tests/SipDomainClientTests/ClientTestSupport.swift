@@ -26,10 +26,29 @@ enum Fixture {
         return try String(contentsOf: url, encoding: .utf8)
     }
 
+    /// The `User-Agent` the client should send, worked out here from the running system rather
+    /// than read from `UserAgent`, so that a wrong value there fails the request tests.
+    static var userAgent: String {
+        var system = utsname()
+        _ = uname(&system)
+        func text<T>(_ field: T) -> String {
+            withUnsafeBytes(of: field) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        }
+        let machine = text(system.machine) == "aarch64" ? "arm64" : text(system.machine)
+        #if swift(>=6.4)
+            let swift = "6.4 or later"
+        #elseif swift(>=6.3)
+            let swift = "6.3"
+        #else
+            let swift = "6.1 or 6.2"
+        #endif
+        return "gen-swift/0.1.0 (\(text(system.sysname)) \(machine)) Swift/\(swift)"
+    }
+
     /// The headers every request carries, then those of a form body.
     static func headers(form: Bool) -> [String] {
         [
-            "Authorization: \(authorization)", "User-Agent: \(UserAgent.default)", "Accept: application/json",
+            "Authorization: \(authorization)", "User-Agent: \(userAgent)", "Accept: application/json",
         ] + (form ? ["Content-Type: application/x-www-form-urlencoded"] : [])
     }
 

@@ -12,6 +12,17 @@ enum RepositoryPaths {
     }
 
     static let fixtures = url("Tests/Fixtures")
+
+    /// An executable of this package, from the build folder the tests run from.
+    static func builtExecutable(_ name: String) -> URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [
+            beside.appendingPathComponent(name),
+            beside.deletingLastPathComponent().appendingPathComponent(name),
+            url(".build/debug/\(name)"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }
 }
 
 /// A fresh folder under the system's temporary folder, removed by `remove()`.
@@ -33,6 +44,11 @@ struct TemporaryFolder {
 
     /// Every file below the folder with its bytes and modification date.
     func snapshot() throws -> [String: FileState] {
+        try Self.snapshot(of: url)
+    }
+
+    /// Every file below `url` with its bytes and modification date.
+    static func snapshot(of url: URL) throws -> [String: FileState] {
         var result: [String: FileState] = [:]
         let manager = FileManager.default
         for case let relative as String in manager.enumerator(atPath: url.path) ?? .init() {
