@@ -90,13 +90,7 @@ public struct Generator: Sendable {
                 do {
                     var files = try emitter.emit(definition, templates: templates)
                     if layout == .single {
-                        files = [
-                            SingleFileLayout.merge(
-                                files,
-                                of: definition,
-                                into: source.stem + "+" + emitter.moduleSuffix
-                            )
-                        ]
+                        files = emitter.singleLayout(files, of: definition, stem: source.stem)
                     }
                     for file in files {
                         if let owner = owners[file.path] {
