@@ -3,10 +3,12 @@
 the OpenAPI 3.1 specification, with openapi-spec-validator."""
 import glob
 import json
+import os
 import sys
 
 from openapi_spec_validator import validate
 
+os.chdir(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 paths = sorted(glob.glob("Generated/*OpenAPI/*.json") + glob.glob("Tests/Goldens/*OpenAPI/*.json"))
 failures = 0
 for path in paths:
