@@ -5,7 +5,8 @@ import PackagePlugin
 ///
 /// Every `.yaml` file of the target except `gen-config.yaml` is a spec. An optional
 /// `gen-config.json` chooses the pieces: `{"pieces": ["models", "client"]}` (the default),
-/// any of `models`, `client`, `server`, `cli`, and may name a folder of the target's that
+/// any of `models`, `client`, `server`, `cli` (not `openapi`: a JSON output would become a
+/// resource of the target), and may name a folder of the target's that
 /// overrides templates: `{"templates": "Templates"}`. Each spec `X.yaml` gives one file per
 /// piece, `X+Models.swift`, `X+Client.swift`, …, compiled into the target itself.
 ///

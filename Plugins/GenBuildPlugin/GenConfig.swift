@@ -5,6 +5,7 @@ struct GenConfig: Decodable {
     var pieces: [String] = ["models", "client"]
     var templates: String?
 
+    /// The pieces the build plugin generates: gen's Swift pieces.
     static let known = ["models", "client", "server", "cli"]
 
     enum CodingKeys: String, CodingKey {
@@ -27,6 +28,15 @@ struct GenConfig: Decodable {
             throw ConfigError("\(url.path):1:1: error: gen-config.json is not valid: \(error)")
         }
         for piece in config.pieces where !known.contains(piece) {
+            if piece == "openapi" {
+                // A build command's output that is not Swift becomes a resource of the target,
+                // which would give it a resource bundle it did not ask for.
+                throw ConfigError(
+                    "\(url.path):1:1: error: the build plugin generates Swift only, not the 'openapi' piece; "
+                        + "write the OpenAPI description with `gen --only openapi` or the generate-code "
+                        + "command plugin"
+                )
+            }
             throw ConfigError(
                 "\(url.path):1:1: error: unknown piece '\(piece)'; expected \(known.joined(separator: ", "))"
             )

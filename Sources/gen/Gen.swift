@@ -5,7 +5,7 @@ import GenCore
 struct Gen: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gen",
-        abstract: "Generates Swift models from API specs.",
+        abstract: "Generates Swift code and an OpenAPI description from API specs.",
         discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
         subcommands: [Generate.self, PrintIR.self],
         defaultSubcommand: Generate.self
@@ -48,7 +48,10 @@ struct Generate: ParsableCommand {
     @Option(
         name: .customLong("only"),
         parsing: .upToNextOption,
-        help: ArgumentHelp("Generate only these pieces: models, client, server, cli. Default: all.", valueName: "piece")
+        help: ArgumentHelp(
+            "Generate only these pieces: models, client, server, cli, openapi. Default: all.",
+            valueName: "piece"
+        )
     )
     var pieces: [String] = []
 

@@ -290,6 +290,23 @@ import Testing
             ]
         ),
         .init(
+            "two operations with one operationId",
+            line: 0,
+            """
+              WidgetList:
+                plural: WidgetLists
+                properties: { id: { type: string } }
+                operations:
+                  get: { method: GET, path: /a, status: 200, returns: resource }
+              List:
+                plural: Lists
+                properties: { id: { type: string } }
+                operations:
+                  getWidget: { method: GET, path: /b, status: 200, returns: resource }
+            """,
+            "Specs/Broken.yaml:56:7: error: operation 'getWidget of List' becomes 'GetWidgetList' in Swift, as 'get of WidgetList' on line 51 does"
+        ),
+        .init(
             "an empty spec",
             (1...45).map { ($0, "") },
             ["Specs/Broken.yaml:1:1: error: the spec is empty"]

@@ -169,7 +169,8 @@ import Testing
         #expect(status == 1)
         #expect(
             err.lines == [
-                "gen: error: unknown piece 'clinet' (did you mean 'client'?); expected models, client, server, cli"
+                "gen: error: unknown piece 'clinet' (did you mean 'client'?); "
+                    + "expected models, client, server, cli, openapi"
             ]
         )
         #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
@@ -182,7 +183,23 @@ import Testing
         options.output = folder.path("Generated")
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let folders = try FileManager.default.contentsOfDirectory(atPath: folder.path("Generated")).sorted()
-        #expect(folders == [".gen-manifest", "WidgetCLI", "WidgetClient", "WidgetModels", "WidgetServer"])
+        #expect(
+            folders == [".gen-manifest", "WidgetCLI", "WidgetClient", "WidgetModels", "WidgetOpenAPI", "WidgetServer"]
+        )
+    }
+
+    @Test func theSingleLayoutWritesTheOpenAPIDescriptionBesideTheSwiftFiles() throws {
+        defer { folder.remove() }
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Widget.yaml")]
+        options.output = folder.path("Out")
+        options.pieces = ["models", "openapi"]
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
+        #expect(files == [".gen-manifest", "Widget+Models.swift", "Widget.openapi.json"])
+        let description = try String(contentsOfFile: folder.path("Out/Widget.openapi.json"), encoding: .utf8)
+        #expect(description.hasPrefix("{\n  \"openapi\": \"3.1.0\",\n"))
     }
 
     @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {

@@ -185,7 +185,7 @@ import Testing
         #expect(
             result.err == [
                 "\(manifest):6: warning: ignoring 'notes.txt', which gen cannot have written: "
-                    + "gen writes only .swift files"
+                    + "gen writes only .json, .swift files"
             ]
         )
         #expect(text("Generated/notes.txt") == "mine\n")

@@ -56,11 +56,11 @@ import Testing
         .init(path: "..\\Victim.swift", problem: "it has a backslash"),
         .init(path: "A/B\t.swift", problem: "it has a control character"),
         .init(path: "A/B\u{85}.swift", problem: "it has a control character"),
-        .init(path: "A/B.txt", problem: "gen writes only .swift files"),
-        .init(path: "A/B.swift.bak", problem: "gen writes only .swift files"),
-        .init(path: "A/B", problem: "gen writes only .swift files"),
-        .init(path: "A/.swift", problem: "gen writes only .swift files"),
-        .init(path: ".gen-manifest", problem: "gen writes only .swift files"),
+        .init(path: "A/B.txt", problem: "gen writes only .json, .swift files"),
+        .init(path: "A/B.swift.bak", problem: "gen writes only .json, .swift files"),
+        .init(path: "A/B", problem: "gen writes only .json, .swift files"),
+        .init(path: "A/.swift", problem: "gen writes only .json, .swift files"),
+        .init(path: ".gen-manifest", problem: "gen writes only .json, .swift files"),
     ]
 
     @Test(arguments: unsafePaths) func anEntryGenCannotHaveWrittenIsIgnoredWithAWarning(_ unsafe: UnsafePath) {
@@ -86,7 +86,7 @@ import Testing
                 "Generated/.gen-manifest:2: warning: ignoring '\\u{1B}[31mRed.swift', which gen cannot have written: "
                     + "it has a control character",
                 "Generated/.gen-manifest:3: warning: ignoring '\(long.prefix(200))…', which gen cannot have written: "
-                    + "gen writes only .swift files",
+                    + "gen writes only .json, .swift files",
             ]
         )
     }

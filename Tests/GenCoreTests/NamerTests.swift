@@ -34,9 +34,13 @@ import Testing
                     models: "SipDomainModels",
                     client: "SipDomainClient",
                     server: "SipDomainServer",
-                    cli: "SipDomainCLI"
+                    cli: "SipDomainCLI",
+                    openAPI: "SipDomainOpenAPI"
                 )
         )
+        #expect(Namer.operationID(operation: "create", resource: "SipDomain") == "CreateSipDomain")
+        #expect(Namer.errorSchemaName(avoiding: ["SipDomain"]) == "APIError")
+        #expect(Namer.errorSchemaName(avoiding: ["APIError"]) == "APIErrorBody")
         #expect(Namer.unknownCaseName(avoiding: ["get"]) == "unknown")
         #expect(Namer.unknownCaseName(avoiding: ["unknown"]) == "unknownValue")
     }

@@ -11,6 +11,7 @@ import Testing
                 Operation(
                     name: "op",
                     swiftName: "op",
+                    operationID: "Op",
                     commandName: "op",
                     commandAliases: [],
                     method: "GET",

@@ -14,6 +14,9 @@ public struct APIDefinition: Codable, Equatable, Sendable {
     public var auth: Auth
     public var errors: ErrorCodes
     public var modules: ModuleNames
+    /// The schema of the error JSON in the OpenAPI description, such as `APIError`. The
+    /// description's other schemas are named after the models' types, which this name avoids.
+    public var errorSchemaName: String
     public var sids: [SidType]
     public var enums: [EnumType]
     public var resources: [Resource]
@@ -31,6 +34,8 @@ public struct ModuleNames: Codable, Equatable, Sendable {
     public var client: String
     public var server: String
     public var cli: String
+    /// The folder of the OpenAPI description, such as `SipDomainOpenAPI`; not a Swift module.
+    public var openAPI: String
 }
 
 /// HTTP Basic authentication: what the username and password are, and where a client finds them.
@@ -140,6 +145,9 @@ public struct Page: Codable, Equatable, Sendable {
 public struct Operation: Codable, Equatable, Sendable {
     public var name: String
     public var swiftName: String
+    /// The `operationId` of the OpenAPI description, such as `CreateSipDomain`: unique in the API,
+    /// as Twilio's own description names it.
+    public var operationID: String
     /// The CLI command, such as `remove`, and other names it answers to, such as `delete`.
     public var commandName: String
     public var commandAliases: [String]

@@ -187,8 +187,23 @@ public enum Namer {
             models: typeName(apiName + "_models"),
             client: typeName(apiName + "_client"),
             server: typeName(apiName + "_server"),
-            cli: typeName(apiName) + "CLI"
+            cli: typeName(apiName) + "CLI",
+            openAPI: typeName(apiName) + "OpenAPI"
         )
+    }
+
+    /// An operation's `operationId` in the OpenAPI description: `create` of `SipDomain` →
+    /// `CreateSipDomain`, as Twilio's description has it.
+    public static func operationID(operation: String, resource: String) -> String {
+        typeName(operation + "_" + resource)
+    }
+
+    /// The error JSON's schema in the OpenAPI description: `APIError`, after the runtime type that
+    /// writes it, unless a type of the models module took that name.
+    public static func errorSchemaName(avoiding typeNames: Set<String>) -> String {
+        var name = "APIError"
+        while typeNames.contains(name) { name += "Body" }
+        return name
     }
 
     /// The catch-all case of an open enum: `unknown`, unless a value already took that name.

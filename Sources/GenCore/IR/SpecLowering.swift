@@ -39,8 +39,14 @@ public struct SpecLowering {
         }
         let sidList = lowerSids()
         let enumList = lowerEnums()
-        let resources = spec.resources.map { lower($0) }
+        // OpenAPI `operationId`s, unique in the whole API.
+        var operationIDs = NameScope(kind: "operation")
+        let resources = spec.resources.map { lower($0, operationIDs: &operationIDs) }
         let auth = lowerAuth(resources: resources)
+        let modelTypeNames = Set(
+            sidList.map(\.swiftName) + enumList.map(\.swiftName) + resources.map(\.swiftName)
+                + resources.compactMap(\.page?.swiftName)
+        )
         return APIDefinition(
             specFile: URL(fileURLWithPath: spec.file).lastPathComponent,
             name: name,
@@ -55,6 +61,7 @@ public struct SpecLowering {
                 invalidParameter: spec.errors?.invalidParameter?.value
             ),
             modules: Namer.modules(for: name),
+            errorSchemaName: Namer.errorSchemaName(avoiding: modelTypeNames),
             sids: sidList,
             enums: enumList,
             resources: resources
@@ -173,7 +180,8 @@ public struct SpecLowering {
 
     // MARK: Resources
 
-    private mutating func lower(_ raw: RawResource) -> Resource {
+    /// `operationIDs` holds the OpenAPI `operationId`s of the resources lowered before.
+    private mutating func lower(_ raw: RawResource, operationIDs: inout NameScope) -> Resource {
         let swiftName = checkedTypeName(raw.name, "a resource's name")
         typeNames.claim(swiftName, for: raw.name, log: &log)
         let plural = raw.plural.map { checkedTypeName($0, "a resource's plural") } ?? swiftName + "s"
@@ -201,8 +209,14 @@ public struct SpecLowering {
         var routes: [String: Located<String>] = [:]
         var operations: [Operation] = []
         for rawOperation in raw.operations {
-            guard let operation = lower(rawOperation, hasPage: page != nil) else { continue }
-            guard operationNames.claim(operation.swiftName, for: rawOperation.name, log: &log) else { continue }
+            guard let operation = lower(rawOperation, resource: raw.name.value, hasPage: page != nil) else { continue }
+            guard operationNames.claim(operation.swiftName, for: rawOperation.name, log: &log),
+                operationIDs.claim(
+                    operation.operationID,
+                    for: Located("\(rawOperation.name.value) of \(raw.name.value)", at: rawOperation.name.location),
+                    log: &log
+                )
+            else { continue }
             if let paging = operation.paging {
                 operationNames.claim(paging.singlePageSwiftName, for: rawOperation.name, log: &log)
             }
@@ -295,7 +309,7 @@ public struct SpecLowering {
 
     // MARK: Operations
 
-    private mutating func lower(_ raw: RawOperation, hasPage: Bool) -> Operation? {
+    private mutating func lower(_ raw: RawOperation, resource: String, hasPage: Bool) -> Operation? {
         let what = "operation '\(raw.name.value)'"
         if let method = raw.method, !Self.httpMethods.contains(method.value) {
             log.error(
@@ -357,6 +371,7 @@ public struct SpecLowering {
         return Operation(
             name: raw.name.value,
             swiftName: swiftName,
+            operationID: Namer.operationID(operation: raw.name.value, resource: resource),
             commandName: Namer.command(operation: raw.name.value).name,
             commandAliases: Namer.command(operation: raw.name.value).aliases,
             method: method,

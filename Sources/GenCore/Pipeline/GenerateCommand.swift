@@ -27,7 +27,7 @@ public enum GenerateCommand {
         public var templates: String?
         public var check = false
         public var verbose = false
-        /// The pieces to generate (`models`, `client`, `server`, `cli`); nil for all.
+        /// The pieces to generate (`models`, `client`, `server`, `cli`, `openapi`); nil for all.
         public var pieces: Set<String>?
         public var layout = Generator.Layout.modules
         /// A `gen-config.json` choosing pieces and a template folder (relative to it); flags win.

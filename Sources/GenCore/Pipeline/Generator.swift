@@ -8,7 +8,7 @@ public struct Generator: Sendable {
     public var emitters: [any Emitter]
 
     public static let defaultEmitters: [any Emitter] = [
-        ModelsEmitter(), ClientEmitter(), ServerEmitter(), CLIEmitter(),
+        ModelsEmitter(), ClientEmitter(), ServerEmitter(), CLIEmitter(), OpenAPIEmitter(),
     ]
 
     public init(emitters: [any Emitter] = Generator.defaultEmitters) {
@@ -64,9 +64,9 @@ public struct Generator: Sendable {
         /// A folder per piece, each a module of its own (`SipDomainModels/SipDomain.swift`, …):
         /// what `Generated/` holds.
         case modules
-        /// One file per piece, all for one module (`SipDomain+Models.swift`, …), named after
-        /// the spec file so that a build plugin knows them before generating: what the build
-        /// plugin uses.
+        /// One file per piece, all for one module (`SipDomain+Models.swift`, …, and
+        /// `SipDomain.openapi.json`), named after the spec file so that a build plugin knows
+        /// them before generating: what the build plugin uses.
         case single
     }
 
@@ -90,13 +90,7 @@ public struct Generator: Sendable {
                 do {
                     var files = try emitter.emit(definition, templates: templates)
                     if layout == .single {
-                        files = [
-                            SingleFileLayout.merge(
-                                files,
-                                of: definition,
-                                into: source.stem + "+" + emitter.moduleSuffix
-                            )
-                        ]
+                        files = emitter.singleLayout(files, of: definition, stem: source.stem)
                     }
                     for file in files {
                         if let owner = owners[file.path] {

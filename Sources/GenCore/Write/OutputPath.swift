@@ -5,9 +5,8 @@
 /// generates. The same rule vets every path the generator produces and every path a manifest
 /// names, so a manifest entry that fails it can only have been written by someone else.
 enum OutputPath {
-    /// The extensions of the files gen generates; a piece that writes, say, an OpenAPI `.yaml`
-    /// or `.json` file adds its extension here.
-    static let extensions: Set<String> = ["swift"]
+    /// The extensions of the files gen generates: Swift, and the OpenAPI piece's JSON.
+    static let extensions: Set<String> = ["swift", "json"]
 
     /// Why gen cannot have written `path`, or nil when it could have.
     ///

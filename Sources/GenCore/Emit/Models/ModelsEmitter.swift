@@ -210,7 +210,8 @@ struct SidsView {
     }
 }
 
-private func article(_ word: String) -> String {
+/// `a` or `an`, for `word` in a sentence gen writes.
+func article(_ word: String) -> String {
     guard let first = word.lowercased().first else { return "a" }
     return "aeiou".contains(first) ? "an" : "a"
 }

@@ -1,0 +1,291 @@
+/// Emits the OpenAPI 3.1 description of an API, `SipDomainOpenAPI/openapi.json`: its paths and
+/// operations with every constraint of their parameters, form bodies, the models as schemas,
+/// the error answers the generated server gives, HTTP Basic security and links from an answer to
+/// the operations on the same instance.
+///
+/// It describes the API as the generated server behaves, so that tools driven by it (Swagger UI,
+/// Prism, schemathesis, other generators) agree with that server. It is printed by
+/// ``JSONPrinter`` rather than rendered from a template: JSON's escaping and commas are the
+/// printer's to get right, once; `--templates` therefore does not apply to this piece.
+public struct OpenAPIEmitter: Emitter {
+    public let piece = "openapi"
+    public let moduleSuffix = "OpenAPI"
+
+    public init() {}
+
+    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+        [
+            GeneratedFile(
+                path: "\(api.modules.openAPI)/openapi.json",
+                contents: JSONPrinter.print(OpenAPIDocument(api: api).json)
+            )
+        ]
+    }
+
+    /// `SipDomain.openapi.json`: a JSON file of its own beside the Swift files of one module.
+    public func singleLayout(_ files: [GeneratedFile], of api: APIDefinition, stem: String) -> [GeneratedFile] {
+        files.map { GeneratedFile(path: stem + ".openapi.json", contents: $0.contents) }
+    }
+}
+
+/// The OpenAPI document of one API.
+struct OpenAPIDocument {
+    let api: APIDefinition
+    let schemas: OpenAPISchemas
+
+    init(api: APIDefinition) {
+        self.api = api
+        schemas = OpenAPISchemas(api: api)
+    }
+
+    static let securityScheme = "basicAuth"
+
+    /// The error answers of every operation, by status, and their names in `components/responses`.
+    /// No 405 on an operation: it answers a method that a path does not have, which no operation
+    /// declares (`MethodNotAllowed` describes it). No 500: the server answers bad input with a
+    /// 4xx; a 500 is a handler's failure.
+    static let errorResponses = [
+        ("400", "BadRequest"), ("401", "Unauthorized"), ("404", "NotFound"), ("413", "ContentTooLarge"),
+    ]
+
+    var json: JSONValue {
+        [
+            "openapi": "3.1.0",
+            // JSON has no comments: the header every generated file starts with goes here.
+            "x-generated-by": .string(FileHeader(specFile: api.specFile).sentence),
+            "info": info,
+            "servers": [["url": .string(api.baseURL)]],
+            "security": [.object(JSONObject([(Self.securityScheme, [])]))],
+            "tags": .array(api.resources.map(tag)),
+            "paths": .object(paths),
+            "components": components,
+        ]
+    }
+
+    private var info: JSONValue {
+        var info = JSONObject([("title", .string(api.title ?? api.name))])
+        info["description"] = api.description.map(JSONValue.string)
+        // Required by OpenAPI; the spec format has no version of the API.
+        info["version"] = "1.0.0"
+        return .object(info)
+    }
+
+    private func tag(_ resource: Resource) -> JSONValue {
+        var tag = JSONObject([("name", .string(resource.pluralSwiftName))])
+        tag["description"] = resource.description.map(JSONValue.string)
+        return .object(tag)
+    }
+
+    // MARK: Paths
+
+    /// Each path once, in the order the spec first names it, with its operations in spec order.
+    private var paths: JSONObject {
+        var paths = JSONObject()
+        var order: [String] = []
+        var items: [String: JSONObject] = [:]
+        for resource in api.resources {
+            for operation in resource.operations {
+                if items[operation.path] == nil { order.append(operation.path) }
+                items[operation.path, default: JSONObject()][operation.method.lowercased()] = self.operation(
+                    operation,
+                    of: resource
+                )
+            }
+        }
+        for path in order { paths[path] = .object(items[path]!) }
+        return paths
+    }
+
+    private func operation(_ operation: Operation, of resource: Resource) -> JSONValue {
+        var object = JSONObject([("operationId", .string(operation.operationID))])
+        object["summary"] = operation.summary.map(JSONValue.string)
+        object["description"] = operation.description.map(JSONValue.string)
+        object["tags"] = [.string(resource.pluralSwiftName)]
+        let parameters = operation.parameters.filter { $0.location != .form }
+        if !parameters.isEmpty { object["parameters"] = .array(parameters.map(parameter)) }
+        let form = operation.parameters.filter { $0.location == .form }
+        if !form.isEmpty { object["requestBody"] = requestBody(form) }
+        object["responses"] = .object(responses(operation, of: resource))
+        return .object(object)
+    }
+
+    private func parameter(_ parameter: Parameter) -> JSONValue {
+        var object = JSONObject([
+            ("name", .string(parameter.wireName)),
+            ("in", .string(parameter.location == .path ? "path" : "query")),
+        ])
+        object["description"] = schemas.description(of: parameter).map(JSONValue.string)
+        object["required"] = .bool(parameter.required)
+        object["schema"] = schemas.parameter(parameter)
+        return .object(object)
+    }
+
+    /// A form body: its fields are the wire names; fields the operation does not know are
+    /// ignored by the server, so the schema leaves other properties allowed.
+    private func requestBody(_ form: [Parameter]) -> JSONValue {
+        var properties = JSONObject()
+        for parameter in form {
+            guard case .object(let schema) = schemas.parameter(parameter) else { continue }
+            properties[parameter.wireName] = .object(
+                OpenAPISchemas.describing(schema, schemas.description(of: parameter))
+            )
+        }
+        var schema = JSONObject([("type", "object"), ("properties", .object(properties))])
+        let required = form.filter(\.required).map(\.wireName)
+        if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
+        return [
+            "required": .bool(!required.isEmpty),
+            "content": ["application/x-www-form-urlencoded": ["schema": .object(schema)]],
+        ]
+    }
+
+    // MARK: Responses
+
+    private func responses(_ operation: Operation, of resource: Resource) -> JSONObject {
+        var success = JSONObject()
+        switch operation.returns {
+        case .resource:
+            success["description"] = .string("The \(resource.swiftName).")
+            success["content"] = json(OpenAPISchemas.reference(resource.swiftName))
+            let links = self.links(from: operation, of: resource)
+            if !links.isEmpty { success["links"] = .object(links) }
+        case .page:
+            success["description"] = .string("One page of \(resource.swiftName) resources.")
+            if let page = resource.page { success["content"] = json(OpenAPISchemas.reference(page.swiftName)) }
+        case .nothing:
+            success["description"] = "Done; the answer has no body."
+        }
+        var responses = JSONObject([(String(operation.status), .object(success))])
+        for (status, name) in Self.errorResponses {
+            responses[status] = ["$ref": .string("#/components/responses/" + name)]
+        }
+        return responses
+    }
+
+    private func json(_ schema: JSONValue) -> JSONValue {
+        ["application/json": ["schema": schema]]
+    }
+
+    /// Links from an answer holding one instance to the other operations on that instance (those
+    /// with a path parameter of the resource's own SID kind), so that tools can chain create →
+    /// fetch → update → delete. Each path parameter is filled from the one property of its
+    /// type; an operation with a parameter no single property fills gets no link.
+    private func links(from source: Operation, of resource: Resource) -> JSONObject {
+        var links = JSONObject()
+        guard let own = api.sids.first(where: { $0.entity == resource.name }) else { return links }
+        for target in resource.operations where target.name != source.name {
+            let path = target.parameters.filter { $0.location == .path }
+            guard path.contains(where: { $0.type.kind == .sid && $0.type.reference == own.prefix }) else { continue }
+            var parameters = JSONObject()
+            for parameter in path {
+                let matches = resource.properties.filter { $0.type == parameter.type }
+                guard matches.count == 1 else { break }
+                parameters[parameter.wireName] = .string("$response.body#/" + Self.pointerToken(matches[0].wireName))
+            }
+            guard parameters.keys.count == path.count else { continue }
+            links[target.operationID] = [
+                "operationId": .string(target.operationID),
+                "parameters": .object(parameters),
+                "description": .string("\(target.operationID) on the \(resource.swiftName) of this answer."),
+            ]
+        }
+        return links
+    }
+
+    /// A name as a JSON Pointer token (RFC 6901).
+    private static func pointerToken(_ name: String) -> String {
+        name.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+    }
+
+    // MARK: Components
+
+    private var components: JSONValue {
+        [
+            "schemas": .object(schemas.components()),
+            "responses": .object(errorResponseComponents),
+            "securitySchemes": [
+                Self.securityScheme: [
+                    "description": .string(
+                        "HTTP Basic: the \(api.auth.username.name) as the username and the "
+                            + "\(api.auth.password.name) as the password."
+                    ),
+                    "type": "http",
+                    "scheme": "basic",
+                ]
+            ],
+        ]
+    }
+
+    /// The error answers as the generated server and its `TwilioErrorMiddleware` give them.
+    private var errorResponseComponents: JSONObject {
+        let error = json(OpenAPISchemas.reference(api.errorSchemaName))
+        let codes = api.errors
+        func code(_ value: Int?) -> String { value.map { "error \($0)" } ?? "code null" }
+        return JSONObject([
+            (
+                "BadRequest",
+                [
+                    "description": .string(
+                        "A parameter is missing or invalid (the message names it; \(code(codes.invalidParameter)) "
+                            + "unless the parameter has its own), or the query string or body is not valid "
+                            + "percent-encoding (code null)."
+                    ),
+                    "content": error,
+                ]
+            ),
+            (
+                "Unauthorized",
+                [
+                    "description": .string(
+                        "The credentials are missing or wrong (\(code(codes.authentication))). Checked before "
+                            + "anything else, so a request without them gets this whatever its parameters."
+                    ),
+                    "headers": [
+                        "WWW-Authenticate": [
+                            "description": "`Basic realm=\"Twilio API\"`.",
+                            "required": true,
+                            "schema": ["type": "string"],
+                        ]
+                    ],
+                    "content": error,
+                ]
+            ),
+            (
+                "NotFound",
+                [
+                    "description": .string(
+                        "No such resource, or no such path (\(code(codes.notFound)))."
+                    ),
+                    "content": error,
+                ]
+            ),
+            (
+                "MethodNotAllowed",
+                [
+                    "description": .string(
+                        "The path exists but has no operation for this method (code null); `Allow` lists "
+                            + "the methods it has."
+                    ),
+                    "headers": [
+                        "Allow": [
+                            "description": "The path's methods, such as `POST, GET`.",
+                            "required": true,
+                            "schema": ["type": "string"],
+                        ]
+                    ],
+                    "content": error,
+                ]
+            ),
+            (
+                "ContentTooLarge",
+                [
+                    "description": .string(
+                        "The body is larger than the server accepts (2 MiB unless its request context says "
+                            + "otherwise; code null)."
+                    ),
+                    "content": error,
+                ]
+            ),
+        ])
+    }
+}

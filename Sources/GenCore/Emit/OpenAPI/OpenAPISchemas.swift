@@ -1,0 +1,243 @@
+/// The JSON Schemas of the OpenAPI description: of the models' types (`components/schemas`), of
+/// each property the API answers with, and of each parameter as the generated server checks it.
+///
+/// Parameters are described exactly as the server reads them, so that a tool that sends what
+/// the description allows (and only that) is never refused: no `format` the server does not
+/// check, integers bounded as the server's `Int`, dates by the pattern its parser accepts.
+struct OpenAPISchemas {
+    let api: APIDefinition
+
+    /// A reference to a schema of `components/schemas`.
+    static func reference(_ name: String) -> JSONValue {
+        ["$ref": .string("#/components/schemas/" + name)]
+    }
+
+    // MARK: Parameters and properties
+
+    /// A query, path or form parameter, with every constraint the server checks.
+    func parameter(_ parameter: Parameter) -> JSONValue {
+        var schema: JSONObject
+        switch parameter.type.kind {
+        case .sid, .enumeration:
+            // The referenced schema holds the pattern or the values.
+            schema = JSONObject([("$ref", Self.referenceTarget(parameter.type))])
+        case .integer:
+            // The server reads an `Int`: a larger number is refused like a word would be.
+            schema = JSONObject([
+                ("type", "integer"),
+                ("format", "int64"),
+                ("minimum", .integer(parameter.constraints.minimum ?? Int.min)),
+                ("maximum", .integer(parameter.constraints.maximum ?? Int.max)),
+            ])
+        default:
+            schema = base(parameter.type)
+            schema["minLength"] = parameter.constraints.minLength.map(JSONValue.integer)
+            schema["maxLength"] = parameter.constraints.maxLength.map(JSONValue.integer)
+            if parameter.type.kind != .dateTimeRFC2822 {
+                schema["pattern"] = parameter.constraints.pattern.map { .string(Self.wholeValuePattern($0)) }
+            }
+        }
+        if let value = parameter.defaultValue {
+            switch value {
+            case .string(let text): schema["default"] = .string(text)
+            case .integer(let number): schema["default"] = .integer(number)
+            case .boolean(let flag): schema["default"] = .bool(flag)
+            }
+        }
+        return .object(schema)
+    }
+
+    /// A parameter's description: the spec's, then what its type means on the wire and the error
+    /// code a bad value gets.
+    func description(of parameter: Parameter) -> String? {
+        Self.sentences([
+            parameter.description, note(parameter.type),
+            parameter.errorCode.map { "An invalid value is answered with error \($0)." },
+        ])
+    }
+
+    /// A property of a resource or of its page; `null` is one of its values when it is nullable.
+    func property(_ property: Property) -> JSONValue {
+        var schema: JSONObject
+        switch property.type.kind {
+        case .sid, .enumeration:
+            let reference = Self.referenceTarget(property.type)
+            schema =
+                property.nullable
+                ? JSONObject([("anyOf", [.object(JSONObject([("$ref", reference)])), ["type": "null"]])])
+                : JSONObject([("$ref", reference)])
+        default:
+            schema = base(property.type)
+            if property.nullable, case .string(let type)? = schema["type"] {
+                schema["type"] = [.string(type), "null"]
+            }
+        }
+        let description = Self.sentences([property.description, note(property.type)])
+        return .object(Self.describing(schema, description))
+    }
+
+    /// What a type is on the wire, without its constraints or nullability.
+    private func base(_ type: FieldType) -> JSONObject {
+        switch type.kind {
+        case .string, .uri: JSONObject([("type", "string")])
+        case .integer: JSONObject([("type", "integer"), ("format", "int64")])
+        case .boolean: JSONObject([("type", "boolean")])
+        case .uriMap: JSONObject([("type", "object"), ("additionalProperties", ["type": "string"])])
+        case .dateTimeRFC2822: JSONObject([("type", "string"), ("pattern", .string(Self.rfc2822Pattern))])
+        case .sid, .enumeration: JSONObject([("$ref", Self.referenceTarget(type))])
+        }
+    }
+
+    /// What a description adds for a type whose JSON type says too little.
+    private func note(_ type: FieldType) -> String? {
+        switch type.kind {
+        // Not `format: uri`: Twilio answers with URIs relative to the base URL, and accepts an
+        // empty value to clear a URL; the server checks nothing.
+        case .uri: "A URI, absolute or relative to \(api.baseURL); not checked to be one."
+        case .uriMap: "Names mapped to URIs relative to \(api.baseURL)."
+        // Not `format: date-time`, which is ISO 8601.
+        case .dateTimeRFC2822: "An RFC 2822 date, such as `Mon, 20 Jul 2015 17:27:10 +0000`."
+        default: nil
+        }
+    }
+
+    private static func referenceTarget(_ type: FieldType) -> JSONValue {
+        .string("#/components/schemas/" + type.swiftType)
+    }
+
+    /// `schema` with a description put first, where a reader looks for it.
+    static func describing(_ schema: JSONObject, _ description: String?) -> JSONObject {
+        guard let description else { return schema }
+        var result = JSONObject([("description", .string(description))])
+        for (key, value) in schema.members { result[key] = value }
+        return result
+    }
+
+    private static func sentences(_ parts: [String?]) -> String? {
+        let present = parts.compactMap { $0 }.filter { !$0.isEmpty }
+        return present.isEmpty ? nil : present.joined(separator: " ")
+    }
+
+    // MARK: Components
+
+    /// The schemas of `components/schemas`: each resource and its page, the enums, the SID
+    /// kinds, then the error JSON; named after the models' types.
+    func components() -> JSONObject {
+        var schemas = JSONObject()
+        for resource in api.resources {
+            schemas[resource.swiftName] = object(
+                description: resource.description,
+                properties: resource.properties.map { ($0.wireName, property($0)) },
+                required: resource.properties.filter { !$0.nullable }.map(\.wireName)
+            )
+            if let page = resource.page {
+                let items = JSONObject([
+                    ("description", .string("The \(resource.swiftName) resources on this page.")),
+                    ("type", "array"),
+                    ("items", Self.reference(resource.swiftName)),
+                ])
+                schemas[page.swiftName] = object(
+                    description: "One page of \(resource.swiftName) resources: the items under `\(page.itemsKey)`, "
+                        + "then the paging fields.",
+                    properties: [(page.itemsKey, .object(items))] + page.fields.map { ($0.wireName, property($0)) },
+                    required: [page.itemsKey] + page.fields.filter { !$0.nullable }.map(\.wireName)
+                )
+            }
+        }
+        for enumeration in api.enums {
+            schemas[enumeration.swiftName] = .object(
+                Self.describing(
+                    JSONObject([("type", "string"), ("enum", .array(enumeration.cases.map { .string($0.value) }))]),
+                    enumeration.description
+                )
+            )
+        }
+        for sid in api.sids {
+            schemas[sid.swiftName] = [
+                "description": .string(
+                    "The SID of \(article(sid.entity)) \(sid.entity): `\(sid.prefix)` followed by 32 hexadecimal digits."
+                ),
+                "type": "string",
+                "pattern": .string(sid.pattern),
+            ]
+        }
+        schemas[api.errorSchemaName] = errorSchema()
+        return schemas
+    }
+
+    /// The error JSON every error answer carries, as `GenServerRuntime`'s `APIError` writes it:
+    /// all four members, `null` where there is no value.
+    private func errorSchema() -> JSONValue {
+        [
+            "description":
+                "An error, as Twilio's error JSON: its code, a message, a page that explains the code, and the HTTP status.",
+            "type": "object",
+            "properties": [
+                "code": [
+                    "description": "The error code, such as 20404; null when the error has none.",
+                    "type": ["integer", "null"],
+                ],
+                "message": ["description": "What went wrong, naming the parameter at fault.", "type": "string"],
+                "more_info": [
+                    "description": "A URL of the page that explains the code; null when there is no code.",
+                    "type": ["string", "null"],
+                ],
+                "status": ["description": "The HTTP status code of the answer.", "type": "integer"],
+            ],
+            "required": ["code", "message", "more_info", "status"],
+        ]
+    }
+
+    private func object(description: String?, properties: [(String, JSONValue)], required: [String]) -> JSONValue {
+        var schema = JSONObject([("type", "object"), ("properties", .object(JSONObject(properties)))])
+        if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
+        return .object(Self.describing(schema, description))
+    }
+
+    // MARK: Patterns
+
+    /// `pattern` as a regular expression that only a whole value matches. A JSON Schema pattern
+    /// matches anywhere in a value, while the server matches the whole value; one already
+    /// anchored at both ends (with no `|` outside a group) is kept as written.
+    static func wholeValuePattern(_ pattern: String) -> String {
+        isAnchored(pattern) ? pattern : "^(?:" + pattern + ")$"
+    }
+
+    private static func isAnchored(_ pattern: String) -> Bool {
+        let characters = Array(pattern)
+        guard characters.first == "^", characters.last == "$" else { return false }
+        var depth = 0
+        var inClass = false
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "\\" {
+                // An escaped last `$` is a dollar sign, not an anchor.
+                if index + 1 == characters.count - 1 { return false }
+                index += 2
+                continue
+            }
+            if inClass {
+                if character == "]" { inClass = false }
+            } else {
+                switch character {
+                case "[": inClass = true
+                case "(": depth += 1
+                case ")": depth -= 1
+                case "|" where depth == 0: return false
+                default: break
+                }
+            }
+            index += 1
+        }
+        return !inClass && depth == 0
+    }
+
+    /// The dates `RFC2822Date.date(from:)` reads, which is what the server accepts: an optional
+    /// weekday, a day, month, year, hours, minutes, optional seconds and a zone, with spaces
+    /// optional between them.
+    static let rfc2822Pattern =
+        "^ *(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) *, *)?(?:0?[1-9]|[12][0-9]|3[01]) *"
+        + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) *[1-9][0-9]{3} *(?:[01]?[0-9]|2[0-3]) *: *"
+        + "[0-5]?[0-9](?: *: *(?:[0-5]?[0-9]|60))? *(?:[+-][0-9]{2}[0-5][0-9]|GMT|UTC|UT|Z) *$"
+}
