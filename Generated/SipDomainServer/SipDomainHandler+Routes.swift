@@ -110,7 +110,7 @@ extension SipDomainHandler {
                     ListSipDomainInput(
                         accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
                         pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000),
-                        page: try request.optionalInt("Page", in: .query, minimum: 0),
+                        page: try request.optionalInt("Page", in: .query, minimum: 0, maximum: 9223372036854775),
                         pageToken: try request.optionalString("PageToken", in: .query)
                     ),
                     caller: caller

@@ -1,7 +1,11 @@
 import Foundation
 import GenClientRuntime
+import GenServerRuntime
 import SipDomainModels
+import SipDomainServer
 import Testing
+
+@testable import SipDomainLocalServer
 
 /// The local server's paging beyond the happy path: extreme `Page` and `PageSize` values,
 /// unknown and deleted tokens, previous-page tokens. Every request gets 200 or 400 with Twilio's
@@ -24,18 +28,21 @@ import Testing
         }
     }
 
-    static let max = "9223372036854775807"
+    static let intMax = "9223372036854775807"
+    /// The largest `Page` the spec allows: Page × PageSize must fit in 64 bits.
+    static let pageMax = "9223372036854775"
 
     static let cases: [Case] = [
         Case(status: 200, domains: [0, 1, 2]),
-        // The request that stopped the server: Page × PageSize overflows.
-        Case(page: "1152921504606846975", pageSize: "106", status: 200),
-        Case(page: max, pageSize: "1", status: 200),
-        Case(page: max, pageSize: "1000", status: 200),
-        Case(page: max, pageSize: "1000", pageToken: "PA{0}", status: 200, domains: [1, 2]),
-        // The next page after Int.max could not be numbered.
-        Case(page: max, pageSize: "1", pageToken: "PA{0}", status: 400),
-        Case(page: "9223372036854775806", pageSize: "1", pageToken: "PA{0}", status: 200, domains: [1]),
+        // The request that stopped the server: Page × PageSize overflowed.
+        Case(page: "1152921504606846975", pageSize: "106", status: 400),
+        // The one beside it: the next page's number, Page + 1, overflowed.
+        Case(page: intMax, pageSize: "1", pageToken: "PA{0}", status: 400),
+        Case(page: intMax, pageSize: "1", status: 400),
+        Case(page: pageMax, pageSize: "1000", status: 200),
+        Case(page: pageMax, pageSize: "1000", pageToken: "PA{0}", status: 200, domains: [1, 2]),
+        Case(page: pageMax, pageSize: "1", pageToken: "PA{0}", status: 200, domains: [1]),
+        Case(page: "9223372036854776", pageSize: "1", status: 400),
         Case(page: "9223372036854775808", pageSize: "1", status: 400),
         Case(page: "-1", status: 400),
         Case(page: "-9223372036854775808", status: 400),
@@ -43,7 +50,7 @@ import Testing
         Case(page: "2", pageSize: "2", status: 200),
         Case(pageSize: "0", status: 400),
         Case(pageSize: "1001", status: 400),
-        Case(pageSize: max, status: 400),
+        Case(pageSize: intMax, status: 400),
         Case(pageSize: "-9223372036854775808", status: 400),
         Case(pageSize: "1", pageToken: "PA{2}", status: 200),
         Case(pageSize: "1", pageToken: "PB{2}", status: 200, domains: [1]),
@@ -90,6 +97,37 @@ import Testing
                 #expect(response.json?["status"] as? Int == testCase.status)
                 #expect(response.json?["message"] is String)
             }
+        }
+    }
+
+    /// The store's own guards, for a handler called without the generated routing's checks:
+    /// no `Page` makes its arithmetic overflow.
+    @Test func theStoreNeverOverflowsWhateverPageItIsGiven() throws {
+        let account = Harness.alice
+        let domains = (0..<3).map { index in
+            SipDomain(
+                domainName: "s\(index).sip.twilio.com",
+                sid: SipDomainSid("SD0000000000000000000000000000000\(index)")
+            )
+        }
+        let beyond = try InMemorySipDomains.page(
+            of: domains,
+            account: account,
+            input: ListSipDomainInput(accountSid: account, pageSize: 106, page: 1_152_921_504_606_846_975)
+        )
+        #expect(beyond.domains.isEmpty)
+        #expect(beyond.nextPageUri == nil)
+        #expect(throws: APIError.self) {
+            try InMemorySipDomains.page(
+                of: domains,
+                account: account,
+                input: ListSipDomainInput(
+                    accountSid: account,
+                    pageSize: 1,
+                    page: .max,
+                    pageToken: "PA\(domains[0].sid!)"
+                )
+            )
         }
     }
 
