@@ -187,7 +187,7 @@ let package = Package(
         ),
 
         // `gen` is built so that tests can run it as a process.
-        .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen"]),
+        .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen", "TestSupport"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),

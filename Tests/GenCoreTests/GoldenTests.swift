@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GenCore
@@ -76,7 +77,7 @@ import Testing
         var outputs: [[String: FileState]] = []
         for run in ["first", "second"] {
             let process = Process()
-            process.executableURL = RepositoryPaths.builtExecutable("gen")
+            process.executableURL = builtExecutable("gen")
             process.arguments = [
                 "--specs", RepositoryPaths.url("Specs").path, "--output", folder.path(run),
             ]

@@ -142,7 +142,7 @@ import Testing
 
     @Test func theCLIShowsItsHelp() throws {
         let process = Process()
-        process.executableURL = Self.executable("LandmineCLI")
+        process.executableURL = builtExecutable("LandmineCLI")
         process.arguments = ["classes", "create", "--help"]
         let output = Pipe()
         process.standardOutput = output
@@ -153,17 +153,5 @@ import Testing
         for option in ["--in <in>", "--self <self>", "--class <class>", "--return <return>", "--query", "--no-query"] {
             #expect(text.contains(option), "\(option) in:\n\(text)")
         }
-    }
-
-    /// An executable of this package, beside the test bundle.
-    static func executable(_ name: String) -> URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            beside.appendingPathComponent(name),
-            beside.deletingLastPathComponent().appendingPathComponent(name),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug/\(name)"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 }

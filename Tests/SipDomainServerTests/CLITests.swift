@@ -1,5 +1,6 @@
 import Foundation
 import SipDomainModels
+import TestSupport
 import Testing
 
 /// The generated `sipdomain` CLI, run as a subprocess against the local server.
@@ -12,20 +13,8 @@ import Testing
         var stderr: String
     }
 
-    /// The built `sipdomain` binary, beside the test bundle.
-    static var binary: URL { executable("sipdomain") }
-
-    /// A built executable of this package, beside the test bundle.
-    static func executable(_ name: String) -> URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            beside.appendingPathComponent(name),
-            beside.deletingLastPathComponent().appendingPathComponent(name),
-            URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().appendingPathComponent(".build/debug/\(name)"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
+    /// The built `sipdomain` binary.
+    static var binary: URL { builtExecutable("sipdomain") }
 
     /// Runs `sipdomain arguments…` with `environment` (and nothing of the test's own).
     static func run(_ arguments: [String], environment: [String: String]) async throws -> Run {

@@ -25,7 +25,7 @@ import Testing
     /// a line for every request, and stops cleanly on SIGTERM.
     @Test func theServerLogsOneLinePerRequestAndNoCredentials() async throws {
         let process = Process()
-        process.executableURL = CLITests.executable("sipdomain-server")
+        process.executableURL = builtExecutable("sipdomain-server")
         process.arguments = ["--port", "0", "--account-sid", Harness.alice.rawValue, "--auth-token", Self.token]
         let output = Pipe()
         process.standardOutput = output

@@ -12,17 +12,6 @@ enum RepositoryPaths {
     }
 
     static let fixtures = url("Tests/Fixtures")
-
-    /// An executable of this package, from the build folder the tests run from.
-    static func builtExecutable(_ name: String) -> URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        let candidates = [
-            beside.appendingPathComponent(name),
-            beside.deletingLastPathComponent().appendingPathComponent(name),
-            url(".build/debug/\(name)"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
-    }
 }
 
 /// A fresh folder under the system's temporary folder, removed by `remove()`.
