@@ -4,15 +4,16 @@
 enum SingleFileLayout {
     static func merge(_ files: [GeneratedFile], of api: APIDefinition, into name: String) -> GeneratedFile {
         let siblings = Set([api.modules.models, api.modules.client, api.modules.server, api.modules.cli])
-        var header: String?
+        var header: [String]?
         var imports = Set<String>()
         var bodies: [String] = []
         for file in files {
             var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if let first = lines.first, first.hasPrefix("//") {
-                header = header ?? first
-                lines.removeFirst()
-            }
+            // The header is every comment line before the imports: an overridden header
+            // template may write more than one.
+            let comments = lines.prefix { $0.hasPrefix("//") }
+            header = header ?? Array(comments)
+            lines.removeFirst(comments.count)
             while let line = lines.first, line.isEmpty || line.hasPrefix("import ") {
                 if line.hasPrefix("import ") { imports.insert(String(line.dropFirst("import ".count))) }
                 lines.removeFirst()
@@ -20,7 +21,8 @@ enum SingleFileLayout {
             bodies.append(lines.joined(separator: "\n"))
         }
         let importLines = imports.subtracting(siblings).sorted().map { "import \($0)" }
-        let text = ([header ?? ""] + [""] + importLines + [""] + bodies.flatMap { [$0, ""] }).joined(separator: "\n")
+        let merged = (header ?? []) + [""] + importLines + [""] + bodies.flatMap { [$0, ""] }
+        let text = merged.joined(separator: "\n")
         return GeneratedFile(path: name + ".swift", contents: SwiftSourceText.tidy(text))
     }
 }
