@@ -118,8 +118,8 @@ extension SipDomainHandler {
             }
         }
 
-        // POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json: Update the attributes of
-        // a domain.
+        // POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json: Update the attributes of a
+        // domain.
         router.on("/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json", method: .post) { request, context in
             try await OperationResponder.respond(
                 to: request,

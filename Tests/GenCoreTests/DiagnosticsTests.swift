@@ -358,7 +358,7 @@ import Testing
             encoding: .utf8
         )
         let definition = try Generator.definition(of: .init(path: Self.file, text: text)).get()
-        #expect(definition.resources.map(\.swiftName) == ["Widget"])
+        #expect(definition.resources.map(\.name) == ["Widget"])
         #expect(definition.resources[0].operations.map(\.name) == ["list", "create"])
     }
 }

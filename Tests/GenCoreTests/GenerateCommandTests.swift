@@ -281,7 +281,7 @@ import Testing
         let json = try #require(out.lines.first)
         let decoded = try JSONDecoder().decode([APIDefinition].self, from: Data(json.utf8))
         #expect(decoded.map(\.name) == ["Widget"])
-        #expect(decoded[0].resources[0].operations[0].parameters.map(\.swiftName) == ["accountSid", "pageSize"])
+        #expect(decoded[0].resources[0].operations[0].parameters.map(\.wireName) == ["AccountSid", "PageSize"])
     }
 }
 

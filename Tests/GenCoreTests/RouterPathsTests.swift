@@ -10,10 +10,6 @@ import Testing
             paths.map { path in
                 Operation(
                     name: "op",
-                    swiftName: "op",
-                    operationID: "Op",
-                    commandName: "op",
-                    commandAliases: [],
                     method: "GET",
                     path: path,
                     status: 200,
@@ -21,7 +17,8 @@ import Testing
                     summary: nil,
                     description: nil,
                     parameters: [],
-                    paging: nil
+                    paging: nil,
+                    source: SourceLocation(file: "Op.yaml", line: 1, column: 1)
                 )
             }
         ).routes

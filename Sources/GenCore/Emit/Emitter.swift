@@ -9,23 +9,24 @@ public struct GeneratedFile: Equatable, Sendable {
     }
 }
 
-/// Stage 3: turns an ``APIDefinition`` into files, by building view models (precomputed strings
-/// and booleans only) and rendering templates with them.
+/// Stage 4: turns an ``APIPlan`` into files, by projecting it into view models (strings,
+/// booleans and lists the templates iterate over) and rendering templates with them. Templates
+/// own the shape and the columns of the code; ``SwiftLayout`` breaks long lines after rendering.
 public protocol Emitter: Sendable {
     /// The piece this emitter produces, such as `models`.
     var piece: String { get }
     /// What the piece's module or file name ends in, such as `Models`.
     var moduleSuffix: String { get }
-    func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile]
+    func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile]
     /// The piece's files in the single layout, named after the spec file's name without its
     /// extension (`stem`), so that a build plugin knows them before generating.
-    func singleLayout(_ files: [GeneratedFile], of api: APIDefinition, stem: String) -> [GeneratedFile]
+    func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile]
 }
 
 extension Emitter {
     /// One Swift file, `SipDomain+Models.swift`, holding all of the piece's declarations.
-    public func singleLayout(_ files: [GeneratedFile], of api: APIDefinition, stem: String) -> [GeneratedFile] {
-        [SingleFileLayout.merge(files, of: api, into: stem + "+" + moduleSuffix)]
+    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile] {
+        [SingleFileLayout.merge(files, of: plan, into: stem + "+" + moduleSuffix)]
     }
 }
 
@@ -42,7 +43,7 @@ extension Emitter {
                 )
             ])
         }
-        return SwiftSourceText.tidy(text)
+        return SwiftSourceText.tidy(SwiftLayout.apply(text))
     }
 }
 

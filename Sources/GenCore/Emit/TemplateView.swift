@@ -39,15 +39,16 @@ extension Optional: OptionalTemplateValue {
 extension StructView: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
-        "properties": \.properties, "initParameters": \.initParameters,
+        "properties": \.properties,
     ]
 }
 
 extension StructView.Member: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "name": \.name, "declaredType": \.declaredType, "codingKey": \.codingKey,
-        "initParameter": \.initParameter, "decodeStatement": \.decodeStatement,
-        "encodeStatement": \.encodeStatement, "writeStatement": \.writeStatement, "usesDate": \.usesDate,
+        "docLines": \.docLines, "name": \.name, "declaredType": \.declaredType, "nullable": \.nullable,
+        "isLast": \.isLast, "wireLiteral": \.wireLiteral, "renamed": \.renamed, "decodeMethod": \.decodeMethod,
+        "decodeArguments": \.decodeArguments, "encodeMethod": \.encodeMethod, "writtenValue": \.writtenValue,
+        "usesDate": \.usesDate,
     ]
 }
 
@@ -83,13 +84,13 @@ extension ClientView: TemplateView {
 
 extension ClientView.Accessor: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "name": \.name, "typeName": \.typeName, "arguments": \.arguments,
+        "docLines": \.docLines, "name": \.name, "typeName": \.typeName,
     ]
 }
 
 extension ClientView.Account: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "propertyName": \.propertyName, "sidType": \.sidType,
+        "propertyName": \.propertyName, "argumentLabel": \.argumentLabel, "sidType": \.sidType,
     ]
 }
 
@@ -108,8 +109,21 @@ extension ResourceClientView: TemplateView {
 }
 
 extension ResourceClientView.Method: TemplateView {
+    static let templateNames: TemplateNames<Self> = ["request": \.request, "sequence": \.sequence]
+}
+
+extension ResourceClientView.Request: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "signature": \.signature, "body": \.body,
+        "docLines": \.docLines, "name": \.name, "parameters": \.parameters, "returnClause": \.returnClause,
+        "defaultedAccount": \.defaultedAccount, "returnsValue": \.returnsValue, "sendArguments": \.sendArguments,
+    ]
+}
+
+extension ResourceClientView.Sequence: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "docLines": \.docLines, "name": \.name, "parameters": \.parameters, "elementType": \.elementType,
+        "sizeName": \.sizeName, "defaultSize": \.defaultSize, "pageMethod": \.pageMethod,
+        "pageArguments": \.pageArguments, "pageType": \.pageType, "itemsName": \.itemsName, "nextName": \.nextName,
     ]
 }
 
@@ -122,7 +136,7 @@ extension HandlerView: TemplateView {
 
 extension HandlerView.Method: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "declaration": \.declaration,
+        "docLines": \.docLines, "name": \.name, "inputType": \.inputType, "returnClause": \.returnClause,
     ]
 }
 
@@ -134,13 +148,14 @@ extension InputsView: TemplateView {
 
 extension InputsView.Input: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "typeName": \.typeName, "fields": \.fields, "initParameters": \.initParameters,
+        "docLines": \.docLines, "typeName": \.typeName, "fields": \.fields,
     ]
 }
 
 extension InputsView.Field: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "name": \.name, "declaredType": \.declaredType,
+        "docLines": \.docLines, "name": \.name, "declaredType": \.declaredType, "optional": \.optional,
+        "isLast": \.isLast,
     ]
 }
 
@@ -153,7 +168,15 @@ extension RoutesView: TemplateView {
 
 extension RoutesView.Route: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "registration": \.registration,
+        "comment": \.comment, "pathLiteral": \.pathLiteral, "method": \.method, "status": \.status,
+        "pathNames": \.pathNames, "handlerMethod": \.handlerMethod, "inputType": \.inputType, "fields": \.fields,
+        "hasFields": \.hasFields,
+    ]
+}
+
+extension RoutesView.Field: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "label": \.label, "reader": \.reader, "arguments": \.arguments, "isLast": \.isLast,
     ]
 }
 
@@ -161,12 +184,15 @@ extension CLIRootView: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "commandName": \.commandName,
         "abstractLiteral": \.abstractLiteral, "subcommands": \.subcommands, "clientType": \.clientType,
-        "usernameOption": \.usernameOption, "usernameProperty": \.usernameProperty,
-        "usernameHelp": \.usernameHelp, "passwordOption": \.passwordOption, "passwordHelp": \.passwordHelp,
-        "usernameVariable": \.usernameVariable, "passwordVariable": \.passwordVariable,
-        "baseURLVariable": \.baseURLVariable, "baseURLHelp": \.baseURLHelp, "clientLines": \.clientLines,
-        "sids": \.sids, "enums": \.enums,
+        "usernameOption": \.usernameOption, "usernameHelp": \.usernameHelp, "passwordOption": \.passwordOption,
+        "passwordHelp": \.passwordHelp, "usernameVariable": \.usernameVariable,
+        "passwordVariable": \.passwordVariable, "baseURLVariable": \.baseURLVariable, "baseURLHelp": \.baseURLHelp,
+        "account": \.account, "clientArguments": \.clientArguments, "sids": \.sids, "enums": \.enums,
     ]
+}
+
+extension CLIRootView.Account: TemplateView {
+    static let templateNames: TemplateNames<Self> = ["sidType": \.sidType, "messageLiteral": \.messageLiteral]
 }
 
 extension CLIRootView.Conformance: TemplateView {
@@ -176,13 +202,26 @@ extension CLIRootView.Conformance: TemplateView {
 extension CLIResourceView: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "configuration": \.configuration,
-        "defaultPropertiesLiteral": \.defaultPropertiesLiteral, "knownPropertiesLiteral": \.knownPropertiesLiteral,
+        "defaultPropertiesLiteral": \.defaultPropertiesLiteral, "knownProperties": \.knownProperties,
         "commands": \.commands,
     ]
 }
 
 extension CLIResourceView.Command: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "typeName": \.typeName, "configuration": \.configuration, "options": \.options, "body": \.body,
+        "typeName": \.typeName, "configuration": \.configuration, "options": \.options, "prints": \.prints,
+        "sequence": \.sequence, "resource": \.resource, "page": \.page, "nothing": \.nothing,
+    ]
+}
+
+extension CLIResourceView.Option: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "attribute": \.attribute, "arguments": \.arguments, "property": \.property,
+    ]
+}
+
+extension CLIResourceView.Call: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "function": \.function, "arguments": \.arguments, "itemsName": \.itemsName,
     ]
 }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// The whole pipeline for a set of specs: load, lower, emit; writing is left to the caller.
+/// The whole pipeline for a set of specs: load, lower, plan, emit; writing is left to the caller.
 ///
-/// Each spec is parsed once and its IR shared by every emitter. Nothing is returned for writing
+/// Each spec is parsed, lowered and planned once, and its plan shared by every emitter. Nothing is returned for writing
 /// unless every spec and template was free of errors.
 public struct Generator: Sendable {
     public var emitters: [any Emitter]
@@ -34,29 +34,39 @@ public struct Generator: Sendable {
 
     /// What a successful run produced.
     public struct Output: Sendable {
-        public var definitions: [APIDefinition]
+        public var plans: [APIPlan]
         public var files: [GeneratedFile]
         /// Spec file name to the paths of the files it produced.
         public var filesBySpec: [String: [String]]
     }
 
-    /// Loads and lowers one spec.
-    public static func definition(of source: SpecSource) -> Result<APIDefinition, DiagnosticError> {
-        SpecLoader.load(source.text, file: source.path).flatMap(SpecLowering.lower)
+    /// Loads, lowers and plans one spec.
+    public static func plan(of source: SpecSource) -> Result<APIPlan, DiagnosticError> {
+        SpecLoader.load(source.text, file: source.path).flatMap(Planner.plan)
     }
 
-    /// Lowers every spec, reporting the problems of all of them.
-    public static func definitions(of sources: [SpecSource]) -> Result<[APIDefinition], DiagnosticError> {
+    /// Loads and lowers one spec, checking that it plans too.
+    public static func definition(of source: SpecSource) -> Result<APIDefinition, DiagnosticError> {
+        plan(of: source).map(\.api)
+    }
+
+    /// Plans every spec, reporting the problems of all of them.
+    public static func plans(of sources: [SpecSource]) -> Result<[APIPlan], DiagnosticError> {
         var log = DiagnosticLog()
-        var definitions: [APIDefinition] = []
+        var plans: [APIPlan] = []
         for source in sources {
-            switch definition(of: source) {
-            case .success(let definition): definitions.append(definition)
+            switch plan(of: source) {
+            case .success(let plan): plans.append(plan)
             case .failure(let error): log.append(contentsOf: error.diagnostics)
             }
         }
         if !log.isEmpty { return .failure(DiagnosticError(log.diagnostics)) }
-        return .success(definitions)
+        return .success(plans)
+    }
+
+    /// The checked form of every spec, as `gen ir` prints it.
+    public static func definitions(of sources: [SpecSource]) -> Result<[APIDefinition], DiagnosticError> {
+        plans(of: sources).map { $0.map(\.api) }
     }
 
     /// How generated files are laid out.
@@ -75,22 +85,22 @@ public struct Generator: Sendable {
         templates: TemplateSet,
         layout: Layout = .modules
     ) -> Result<Output, DiagnosticError> {
-        let definitions: [APIDefinition]
-        switch Self.definitions(of: sources) {
-        case .success(let value): definitions = value
+        let plans: [APIPlan]
+        switch Self.plans(of: sources) {
+        case .success(let value): plans = value
         case .failure(let error): return .failure(error)
         }
         var log = DiagnosticLog()
-        var output = Output(definitions: definitions, files: [], filesBySpec: [:])
+        var output = Output(plans: plans, files: [], filesBySpec: [:])
         var owners: [String: String] = [:]
-        for (source, definition) in zip(sources, definitions) {
+        for (source, plan) in zip(sources, plans) {
             var paths: [String] = []
             var collided = false
             for emitter in emitters {
                 do {
-                    var files = try emitter.emit(definition, templates: templates)
+                    var files = try emitter.emit(plan, templates: templates)
                     if layout == .single {
-                        files = emitter.singleLayout(files, of: definition, stem: source.stem)
+                        files = emitter.singleLayout(files, of: plan, stem: source.stem)
                     }
                     for file in files {
                         if let owner = owners[file.path] {

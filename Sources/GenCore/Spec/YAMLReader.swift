@@ -127,7 +127,24 @@ final class YAMLReader {
             error("expected a string for \(what), found \(describe(node))", at: location(of: node))
             return nil
         }
+        // Control characters have no place in names or prose, and a few of them mark where
+        // generated code may break a line.
+        if let control = scalar.string.unicodeScalars.first(where: Self.isRefused) {
+            error("\(what) contains the control character U+\(Self.hex(control))", at: location(of: node))
+            return nil
+        }
         return Located(scalar.string, at: location(of: node))
+    }
+
+    /// `0001` for U+0001.
+    static func hex(_ scalar: Unicode.Scalar) -> String {
+        let digits = String(scalar.value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    /// Control characters other than tab and line breaks, which prose may hold.
+    static func isRefused(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || scalar.value == 0x7F
     }
 
     func strings(_ node: Node, _ what: String) -> [Located<String>] {
@@ -157,6 +174,10 @@ final class YAMLReader {
     func scalar(_ node: Node, _ what: String) -> RawScalar? {
         guard case .scalar(let scalar) = node else {
             error("expected a single value for \(what), found \(describe(node))", at: location(of: node))
+            return nil
+        }
+        if let control = scalar.string.unicodeScalars.first(where: Self.isRefused) {
+            error("\(what) contains the control character U+\(Self.hex(control))", at: location(of: node))
             return nil
         }
         let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted

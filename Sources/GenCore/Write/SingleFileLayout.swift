@@ -2,8 +2,8 @@
 /// the imports of all files without those of the sibling generated modules, then each file's
 /// declarations.
 enum SingleFileLayout {
-    static func merge(_ files: [GeneratedFile], of api: APIDefinition, into name: String) -> GeneratedFile {
-        let siblings = Set([api.modules.models, api.modules.client, api.modules.server, api.modules.cli])
+    static func merge(_ files: [GeneratedFile], of plan: APIPlan, into name: String) -> GeneratedFile {
+        let siblings = plan.modules.swiftModules
         var header: [String]?
         var imports = Set<String>()
         var bodies: [String] = []

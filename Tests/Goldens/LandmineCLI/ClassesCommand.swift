@@ -161,13 +161,41 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("inout"), help: "inout")
         var `inout`: String?
 
+        @Option(name: .customLong("credentials"), help: "credentials")
+        var credentials_: String?
+
+        @Option(name: .customLong("display"), help: "display")
+        var display_: String?
+
+        @Option(name: .customLong("limit-value"), help: "limit")
+        var limit_: Int?
+
+        @Option(name: .customLong("output-value"), help: "output")
+        var output: String?
+
+        @Option(name: .customLong("help-value"), help: "help")
+        var help_: String?
+
+        @Flag(name: .customLong("run"), inversion: .prefixedNo, help: "run")
+        var run_: Bool?
+
         @OptionGroup var credentials: ConnectionOptions
         @OptionGroup var display: OutputOptions
 
         func run() async throws {
             try await CommandSupport.reportingErrors {
                 let client = try self.credentials.client()
-                try await client.classes.delete(where: self.`where`, let: self.`let`, `inout`: self.`inout`)
+                try await client.classes.delete(
+                    where: self.`where`,
+                    let: self.`let`,
+                    `inout`: self.`inout`,
+                    credentials: self.credentials_,
+                    display: self.display_,
+                    limit: self.limit_,
+                    output: self.output,
+                    help: self.help_,
+                    run: self.run_
+                )
             }
         }
     }

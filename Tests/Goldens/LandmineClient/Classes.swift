@@ -86,13 +86,29 @@ public struct Classes: Sendable {
     }
 
     /// - Throws: ``ClientError``.
-    public func delete(`where`: Int, `let`: Bool? = nil, `inout`: String? = nil) async throws(ClientError) {
+    public func delete(
+        `where`: Int,
+        `let`: Bool? = nil,
+        `inout`: String? = nil,
+        credentials: String? = nil,
+        display: String? = nil,
+        limit: Int? = nil,
+        output: String? = nil,
+        help: String? = nil,
+        run: Bool? = nil
+    ) async throws(ClientError) {
         try await self.connection.send(
             "DELETE",
             path: "/classes/\(segment: `where`)",
             query: [
                 "let": `let`,
                 "inout": `inout`,
+                "credentials": credentials,
+                "display": display,
+                "limit": limit,
+                "output": output,
+                "help": help,
+                "run": run,
             ]
         )
     }

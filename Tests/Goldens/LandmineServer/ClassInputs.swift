@@ -78,13 +78,37 @@ public struct DeleteClassInput: Hashable, Sendable {
 
     public var `inout`: String?
 
+    public var credentials: String?
+
+    public var display: String?
+
+    public var limit: Int?
+
+    public var output: String?
+
+    public var help: String?
+
+    public var run: Bool?
+
     public init(
         `where`: Int,
         `let`: Bool? = nil,
-        `inout`: String? = nil
+        `inout`: String? = nil,
+        credentials: String? = nil,
+        display: String? = nil,
+        limit: Int? = nil,
+        output: String? = nil,
+        help: String? = nil,
+        run: Bool? = nil
     ) {
         self.`where` = `where`
         self.`let` = `let`
         self.`inout` = `inout`
+        self.credentials = credentials
+        self.display = display
+        self.limit = limit
+        self.output = output
+        self.help = help
+        self.run = run
     }
 }

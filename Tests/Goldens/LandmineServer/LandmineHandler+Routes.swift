@@ -87,7 +87,13 @@ extension LandmineHandler {
                     DeleteClassInput(
                         where: try request.int("where", in: .path),
                         let: try request.optionalBool("let", in: .query),
-                        `inout`: try request.optionalString("inout", in: .query)
+                        `inout`: try request.optionalString("inout", in: .query),
+                        credentials: try request.optionalString("credentials", in: .query),
+                        display: try request.optionalString("display", in: .query),
+                        limit: try request.optionalInt("limit", in: .query),
+                        output: try request.optionalString("output", in: .query),
+                        help: try request.optionalString("help", in: .query),
+                        run: try request.optionalBool("run", in: .query)
                     ),
                     caller: caller
                 )

@@ -6,22 +6,24 @@ public struct CLIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
-        let header = FileHeader(specFile: api.specFile).text
-        let folder = api.modules.cli
-        let root = CLIRootView(header: header, api: api)
+    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+        let header = FileHeader(specFile: plan.api.specFile).text
+        let folder = plan.modules.cli
         var files = [
             GeneratedFile(
-                path: "\(folder)/\(root.typeName).swift",
-                contents: try render("CLI/root", root, with: templates)
+                path: "\(folder)/\(plan.rootCommandTypeName).swift",
+                contents: try render("CLI/root", CLIRootView(header: header, plan: plan), with: templates)
             )
         ]
-        for resource in api.resources {
-            let view = CLIResourceView(header: header, api: api, resource: resource)
+        for resource in plan.resources {
             files.append(
                 GeneratedFile(
-                    path: "\(folder)/\(view.typeName).swift",
-                    contents: try render("CLI/resource", view, with: templates)
+                    path: "\(folder)/\(resource.commandTypeName).swift",
+                    contents: try render(
+                        "CLI/resource",
+                        CLIResourceView(header: header, plan: plan, resource: resource),
+                        with: templates
+                    )
                 )
             )
         }
@@ -36,6 +38,13 @@ struct CLIRootView {
         let typeName: String
     }
 
+    /// The account the username names, checked before a client is made.
+    struct Account {
+        let sidType: String
+        /// The error when the username is not such a SID, as a string literal.
+        let messageLiteral: String
+    }
+
     let header: String
     let imports: [String]
     let typeName: String
@@ -44,7 +53,6 @@ struct CLIRootView {
     let subcommands: String
     let clientType: String
     let usernameOption: String
-    let usernameProperty: String
     let usernameHelp: String
     let passwordOption: String
     let passwordHelp: String
@@ -52,73 +60,56 @@ struct CLIRootView {
     let passwordVariable: String
     let baseURLVariable: String
     let baseURLHelp: String
-    /// The statements that make the client from `username` and `password` (both `String`).
-    let clientLines: [String]
+    let account: Account?
+    /// The arguments that make the client from `username` (or `account`) and `password`.
+    let clientArguments: String
     let sids: [Conformance]
     let enums: [Conformance]
 
-    init(header: String, api: APIDefinition) {
+    init(header: String, plan: APIPlan) {
         self.header = header
+        let api = plan.api
         imports = [
-            "ArgumentParser", "Foundation", "GenCLIRuntime", "GenClientRuntime", api.modules.client, api.modules.models,
+            "ArgumentParser", "Foundation", "GenCLIRuntime", "GenClientRuntime", plan.modules.client,
+            plan.modules.models,
         ]
-        typeName = Namer.commandTypeName(api.name)
-        commandName = api.cliName
+        typeName = plan.rootCommandTypeName
+        commandName = plan.cliName
         abstractLiteral = SwiftLiteral.string("The \(api.title ?? api.name) API from the command line.")
-        subcommands = api.resources.map { Namer.commandTypeName($0.pluralSwiftName) + ".self" }
-            .joined(separator: ", ")
-        clientType = Namer.clientTypeName(api: api.name)
-        let auth = api.auth
-        usernameOption = auth.username.optionName
-        passwordOption = auth.password.optionName
-        usernameProperty = Namer.memberName(auth.username.name)
-        let baseVariable = Namer.baseURLVariable(cliName: api.cliName)
-        usernameVariable = auth.username.environmentVariable.map(SwiftLiteral.string) ?? "nil"
-        passwordVariable = auth.password.environmentVariable.map(SwiftLiteral.string) ?? "nil"
-        baseURLVariable = SwiftLiteral.string(baseVariable)
+        subcommands = plan.resources.map { $0.commandTypeName + ".self" }.joined(separator: ", ")
+        clientType = plan.clientTypeName
+        let (username, password) = (plan.username, plan.password)
+        usernameOption = username.optionName
+        passwordOption = password.optionName
+        usernameVariable = username.credential.environmentVariable.map(SwiftLiteral.string) ?? "nil"
+        passwordVariable = password.credential.environmentVariable.map(SwiftLiteral.string) ?? "nil"
+        baseURLVariable = SwiftLiteral.string(plan.baseURLVariable)
         func help(_ credential: Auth.Credential) -> String {
             SwiftLiteral.string(
                 "The \(credential.name)" + (credential.environmentVariable.map { "; default: $\($0)" } ?? "") + "."
             )
         }
-        usernameHelp = help(auth.username)
-        passwordHelp = help(auth.password)
-        baseURLHelp = SwiftLiteral.string("Where requests go; default: $\(baseVariable), else \(api.baseURL).")
-        let passwordLabel = Namer.memberName(auth.password.name)
+        usernameHelp = help(username.credential)
+        passwordHelp = help(password.credential)
+        baseURLHelp = SwiftLiteral.string(
+            "Where requests go; default: $\(plan.baseURLVariable), else \(api.baseURL)."
+        )
         let common = [
-            "\(passwordLabel): password", "configuration: configuration",
+            "\(password.label): password", "configuration: configuration",
             "transport: AsyncHTTPClientTransport.failingFast",
         ]
-        if let account = auth.account {
+        if let account = plan.account {
+            let name = username.credential.name
             let message =
-                "--\(usernameOption) is not \(Self.article(auth.username.name)) \(auth.username.name): "
-                + "\(account.sidPrefix) and 32 hexadecimal digits."
-            clientLines = [
-                "guard let account = \(account.sidType)(validating: username) else {",
-                "    throw ValidationError(\(SwiftLiteral.string(message)))",
-                "}",
-                SwiftCall.statement(
-                    "return \(clientType)",
-                    arguments: ["\(Namer.argumentLabel(account.swiftName)): account"] + common,
-                    indent: 8
-                ),
-            ]
+                "--\(usernameOption) is not \(article(name)) \(name): \(account.sidPrefix) and 32 hexadecimal digits."
+            self.account = Account(sidType: account.sidTypeName, messageLiteral: SwiftLiteral.string(message))
+            clientArguments = SwiftLayout.arguments(["\(account.argumentLabel): account"] + common)
         } else {
-            clientLines = [
-                SwiftCall.statement(
-                    "return \(clientType)",
-                    arguments: ["\(Namer.memberName(auth.username.name)): username"] + common,
-                    indent: 8
-                )
-            ]
+            account = nil
+            clientArguments = SwiftLayout.arguments(["\(username.label): username"] + common)
         }
-        sids = api.sids.map { Conformance(typeName: $0.swiftName) }
-        enums = api.enums.map { Conformance(typeName: $0.swiftName) }
-    }
-
-    static func article(_ word: String) -> String {
-        guard let first = word.lowercased().first else { return "a" }
-        return "aeiou".contains(first) ? "an" : "a"
+        sids = plan.sids.map { Conformance(typeName: $0.typeName) }
+        enums = plan.enums.map { Conformance(typeName: $0.typeName) }
     }
 }
 
@@ -127,8 +118,31 @@ struct CLIResourceView {
     struct Command {
         let typeName: String
         let configuration: String
-        let options: [String]
-        let body: [String]
+        let options: [Option]
+        /// Whether it prints what it gets; a command whose operation returns nothing prints nothing.
+        let prints: Bool
+        /// How it calls the client: exactly one of these.
+        let sequence: Call?
+        let resource: Call?
+        let page: Call?
+        let nothing: Call?
+    }
+
+    /// An option or flag: its attribute and arguments, then its property.
+    struct Option {
+        /// `Option` or `Flag`.
+        let attribute: String
+        let arguments: String
+        /// The property after `var`, such as `domainName: String` or `limit = 50`.
+        let property: String
+    }
+
+    /// A call of the client, such as `client.sipDomains.create(domainName: self.domainName)`.
+    struct Call {
+        let function: String
+        let arguments: String
+        /// The page's items, for a page printed as it is.
+        let itemsName: String
     }
 
     let header: String
@@ -136,74 +150,68 @@ struct CLIResourceView {
     let typeName: String
     let configuration: String
     let defaultPropertiesLiteral: String
-    let knownPropertiesLiteral: String
+    let knownProperties: String
     let commands: [Command]
 
-    init(header: String, api: APIDefinition, resource: Resource) {
+    init(header: String, plan: APIPlan, resource: ResourcePlan) {
         self.header = header
         let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
         imports =
             ["ArgumentParser"] + (usesDates ? ["Foundation"] : []) + ["GenCLIRuntime", "GenClientRuntime"]
-            + (usesDates ? ["GenRuntime"] : []) + [api.modules.client, api.modules.models]
-        typeName = Namer.commandTypeName(resource.pluralSwiftName)
-        let builder = CLICommandBuilder(api: api, resource: resource)
+            + (usesDates ? ["GenRuntime"] : []) + [plan.modules.client, plan.modules.models]
+        typeName = resource.commandTypeName
+        let builder = CLICommandBuilder(resource: resource)
         commands = resource.operations.map(builder.command)
-        configuration = SwiftCall.statement(
-            "static let configuration = CommandConfiguration",
-            arguments: [
-                "commandName: \(SwiftLiteral.string(resource.commandName))",
-                "abstract: \(SwiftLiteral.string(resource.description ?? "\(resource.swiftName) resources."))",
-                "subcommands: [\(commands.map { $0.typeName + ".self" }.joined(separator: ", "))]",
-            ],
-            indent: 4
-        )
+        configuration = SwiftLayout.arguments([
+            "commandName: \(SwiftLiteral.string(resource.commandName))",
+            "abstract: \(SwiftLiteral.string(resource.resource.description ?? "\(resource.typeName) resources."))",
+            "subcommands: [\(commands.map { $0.typeName + ".self" }.joined(separator: ", "))]",
+        ])
         let wireNames = resource.properties.map(\.wireName)
-        let defaults = resource.defaultOutput.isEmpty ? Array(wireNames.prefix(3)) : resource.defaultOutput
+        let defaults =
+            resource.resource.defaultOutput.isEmpty ? Array(wireNames.prefix(3)) : resource.resource.defaultOutput
         defaultPropertiesLiteral = SwiftLiteral.string(defaults.joined(separator: ","))
-        knownPropertiesLiteral = SwiftCall.literal(wireNames.map(SwiftLiteral.string), indent: 8)
+        knownProperties = SwiftLayout.elements(wireNames.map(SwiftLiteral.string))
     }
 }
 
-/// Builds one operation's subcommand: its options and what its `run()` does.
+/// Builds one operation's subcommand: its options and how its `run()` calls the client.
 private struct CLICommandBuilder {
-    let api: APIDefinition
-    let resource: Resource
+    let resource: ResourcePlan
 
-    func isAccount(_ parameter: Parameter) -> Bool {
-        parameter.location == .path && parameter.wireName == api.auth.account?.wireName
-    }
-
-    /// The option or flag declaration of a parameter: its attribute (wrapped when long), then
-    /// its property.
-    func declaration(_ parameter: Parameter) -> String {
-        let property = Namer.commandPropertyName(parameter.swiftName)
+    /// The option or flag of a parameter.
+    func option(_ parameter: ParameterPlan) -> CLIResourceView.Option {
+        let property = parameter.commandPropertyName
+        let help = Self.firstSentence(parameter.parameter.description) ?? parameter.wireName
         var arguments = [
             "name: .customLong(\(SwiftLiteral.string(parameter.optionName)))",
-            "help: \(SwiftLiteral.wrapped(Self.firstSentence(parameter.description) ?? parameter.wireName, prefix: "help: ", indent: 12))",
+            "help: \(SwiftLayout.stringLiteral(help))",
         ]
         if parameter.type.kind == .boolean, !parameter.required {
             arguments.insert("inversion: .prefixedNo", at: 1)
-            return SwiftCall.statement("@Flag", arguments: arguments, indent: 8) + "\n        var \(property): Bool?"
+            return .init(attribute: "Flag", arguments: SwiftLayout.arguments(arguments), property: "\(property): Bool?")
         }
         let type =
             switch parameter.type.kind {
             case .dateTimeRFC2822, .uri, .uriMap, .string: "String"
-            default: parameter.type.swiftType
+            default: parameter.type.swiftName
             }
-        return SwiftCall.statement("@Option", arguments: arguments, indent: 8) + "\n        var \(property): \(type)"
-            + (parameter.required ? "" : "?")
+        return .init(
+            attribute: "Option",
+            arguments: SwiftLayout.arguments(arguments),
+            property: "\(property): \(type)" + (parameter.required ? "" : "?")
+        )
     }
 
     /// The argument passing a parameter's option to the client; `self.` keeps it apart from
     /// the body's locals.
-    func argument(_ parameter: Parameter) -> String {
-        let property = "self." + Namer.commandPropertyName(parameter.swiftName)
-        let label = Namer.argumentLabel(parameter.swiftName)
+    func argument(_ parameter: ParameterPlan) -> String {
+        let property = "self." + parameter.commandPropertyName
         if parameter.type.kind == .dateTimeRFC2822 {
             let call = "CommandSupport.date(\(property), option: \(SwiftLiteral.string("--" + parameter.optionName)))"
-            return "\(label): try \(call)" + (parameter.required ? "!" : "")
+            return "\(parameter.argumentLabel): try \(call)" + (parameter.required ? "!" : "")
         }
-        return "\(label): \(property)"
+        return "\(parameter.argumentLabel): \(property)"
     }
 
     static func firstSentence(_ text: String?) -> String? {
@@ -212,12 +220,12 @@ private struct CLICommandBuilder {
         return text
     }
 
-    func command(_ operation: Operation) -> CLIResourceView.Command {
-        let shown = operation.parameters.filter { !isAccount($0) }
-        var options = shown.filter { !(operation.paging?.cursorParameters.contains($0.wireName) ?? false) }
+    func command(_ operation: OperationPlan) -> CLIResourceView.Command {
+        let spec = operation.operation
+        var options = operation.parameters.filter { $0.role != .account && $0.role != .cursor }
         var configuration = [
             "commandName: \(SwiftLiteral.string(operation.commandName))",
-            "abstract: \(SwiftLiteral.string(operation.summary ?? operation.name))",
+            "abstract: \(SwiftLiteral.string(spec.summary ?? spec.name))",
         ]
         if !operation.commandAliases.isEmpty {
             configuration.append(
@@ -225,60 +233,57 @@ private struct CLICommandBuilder {
             )
         }
         let client = "client.\(resource.accessorName)"
-        var body = ["let client = try self.credentials.client()"]
-        if operation.returns != .nothing { body.append("var printer = try self.display.printer()") }
-        var declarations: [String] = []
-        if let paging = operation.paging, resource.page?.nextSwiftName != nil {
-            options.removeAll { $0.wireName == paging.sizeParameter }
+        var declarations: [CLIResourceView.Option] = []
+        var sequence: CLIResourceView.Call?
+        var single: CLIResourceView.Call?
+        if let paging = operation.paging, paging.followsPages {
+            options.removeAll { $0.role == .pageSize }
             declarations = [
-                "@Option(name: .customLong(\"limit\"), help: \"The most \(resource.pluralSwiftName) to print.\")\n        var limit = 50",
-                "@Flag(name: .customLong(\"no-limit\"), help: \"Print every \(resource.swiftName), however many.\")\n        var noLimit = false",
+                .init(
+                    attribute: "Option",
+                    arguments: SwiftLayout.arguments([
+                        "name: .customLong(\"limit\")",
+                        "help: \(SwiftLiteral.string("The most \(resource.pluralTypeName) to print."))",
+                    ]),
+                    property: "limit = 50"
+                ),
+                .init(
+                    attribute: "Flag",
+                    arguments: SwiftLayout.arguments([
+                        "name: .customLong(\"no-limit\")",
+                        "help: \(SwiftLiteral.string("Print every \(resource.typeName), however many."))",
+                    ]),
+                    property: "noLimit = false"
+                ),
+                option(paging.size),
             ]
-            let size = operation.parameters.first { $0.wireName == paging.sizeParameter }
-            if let size { declarations.append(declaration(size)) }
             let arguments =
                 options.filter(\.required).map(argument) + ["limit: self.noLimit ? nil : self.limit"]
-                + (size.map { ["\(paging.sizeSwiftName): self.\(Namer.commandPropertyName($0.swiftName))"] } ?? [])
+                + ["\(paging.size.argumentLabel): self.\(paging.size.commandPropertyName)"]
                 + options.filter { !$0.required }.map(argument)
-            body += [
-                SwiftCall.statement(
-                    "let sequence = \(client).\(operation.swiftName)",
-                    arguments: arguments,
-                    indent: 16
-                ),
-                "for try await page in sequence.pages {",
-                "    try printer.printPage(page)",
-                "}",
-                "printer.finish()",
-            ]
+            sequence = .init(
+                function: "\(client).\(operation.methodName)",
+                arguments: SwiftLayout.arguments(arguments),
+                itemsName: ""
+            )
         } else {
             let ordered = options.filter(\.required) + options.filter { !$0.required }
-            let method = operation.paging?.singlePageSwiftName ?? operation.swiftName
-            let call = "try await \(client).\(method)"
-            let arguments = ordered.map(argument)
-            switch operation.returns {
-            case .resource:
-                body.append(SwiftCall.statement("let result = " + call, arguments: arguments, indent: 16))
-                body.append("try printer.printResource(result)")
-            case .page:
-                body.append(SwiftCall.statement("let result = " + call, arguments: arguments, indent: 16))
-                body += [
-                    "try printer.printPage(result.\(resource.page?.itemsSwiftName ?? "items"))", "printer.finish()",
-                ]
-            case .nothing:
-                body.append(SwiftCall.statement(call, arguments: arguments, indent: 16))
-            }
+            let method = operation.paging?.singlePageMethodName ?? operation.methodName
+            single = .init(
+                function: "\(client).\(method)",
+                arguments: SwiftLayout.arguments(ordered.map(argument)),
+                itemsName: resource.page?.itemsName ?? "items"
+            )
         }
-        declarations = options.map(declaration) + declarations
         return CLIResourceView.Command(
-            typeName: Namer.commandTypeName(operation.name),
-            configuration: SwiftCall.statement(
-                "static let configuration = CommandConfiguration",
-                arguments: configuration,
-                indent: 8
-            ),
-            options: declarations,
-            body: body
+            typeName: operation.commandTypeName,
+            configuration: SwiftLayout.arguments(configuration),
+            options: options.map(option) + declarations,
+            prints: spec.returns != .nothing,
+            sequence: sequence,
+            resource: spec.returns == .resource ? single : nil,
+            page: spec.returns == .page ? single : nil,
+            nothing: spec.returns == .nothing ? single : nil
         )
     }
 }

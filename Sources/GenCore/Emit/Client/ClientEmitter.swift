@@ -6,21 +6,20 @@ public struct ClientEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
-        let header = FileHeader(specFile: api.specFile).text
-        let folder = api.modules.client
-        let client = ClientView(header: header, api: api)
+    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+        let header = FileHeader(specFile: plan.api.specFile).text
+        let folder = plan.modules.client
         var files = [
             GeneratedFile(
-                path: "\(folder)/\(client.typeName).swift",
-                contents: try render("Client/client", client, with: templates)
+                path: "\(folder)/\(plan.clientTypeName).swift",
+                contents: try render("Client/client", ClientView(header: header, plan: plan), with: templates)
             )
         ]
-        for resource in api.resources {
-            let view = ResourceClientView(header: header, api: api, resource: resource)
+        for resource in plan.resources {
+            let view = ResourceClientView(header: header, plan: plan, resource: resource)
             files.append(
                 GeneratedFile(
-                    path: "\(folder)/\(resource.pluralSwiftName).swift",
+                    path: "\(folder)/\(resource.pluralTypeName).swift",
                     contents: try render("Client/resource", view, with: templates)
                 )
             )
@@ -35,13 +34,20 @@ struct ClientView {
         let docLines: [String]
         let name: String
         let typeName: String
-        let arguments: String
     }
 
     /// The account the client acts for, when the spec names an account parameter.
     struct Account {
         let propertyName: String
+        /// The property as an argument label, without the backticks a keyword needs elsewhere.
+        let argumentLabel: String
         let sidType: String
+
+        init(_ account: AccountPlan) {
+            propertyName = account.name
+            argumentLabel = account.argumentLabel
+            sidType = account.sidTypeName
+        }
     }
 
     /// The environment variables holding the credentials, when the spec names both.
@@ -66,19 +72,21 @@ struct ClientView {
     let passwordName: String
     let accessors: [Accessor]
 
-    init(header: String, api: APIDefinition) {
+    init(header: String, plan: APIPlan) {
         self.header = header
-        imports = ["Foundation", "GenClientRuntime", api.modules.models]
-        typeName = Namer.clientTypeName(api: api.name)
-        docLines = DocComment.lines(["A client for \(api.title ?? api.name).", api.description], indent: 0)
+        let api = plan.api
+        imports = ["Foundation", "GenClientRuntime", plan.modules.models]
+        typeName = plan.clientTypeName
+        docLines = DocComment.lines(["A client for \(api.title ?? api.name).", api.description])
         baseURLLiteral = SwiftLiteral.string(api.baseURL)
-        let (username, password) = (api.auth.username, api.auth.password)
-        usernameName = username.name
-        passwordName = password.name
-        usernameLabel = api.auth.account?.swiftName ?? Namer.memberName(username.name)
-        passwordLabel = Namer.memberName(password.name)
-        account = api.auth.account.map { Account(propertyName: $0.swiftName, sidType: $0.sidType) }
-        if let usernameVariable = username.environmentVariable, let passwordVariable = password.environmentVariable {
+        usernameName = plan.username.credential.name
+        passwordName = plan.password.credential.name
+        usernameLabel = plan.username.label
+        passwordLabel = plan.password.label
+        account = plan.account.map(Account.init)
+        if let usernameVariable = plan.username.credential.environmentVariable,
+            let passwordVariable = plan.password.credential.environmentVariable
+        {
             environment = Environment(
                 usernameVariable: usernameVariable,
                 passwordVariable: passwordVariable,
@@ -88,13 +96,11 @@ struct ClientView {
         } else {
             environment = nil
         }
-        let accountArgument = api.auth.account.map { ", \(Namer.argumentLabel($0.swiftName)): \($0.swiftName)" } ?? ""
-        accessors = api.resources.map { resource in
+        accessors = plan.resources.map { resource in
             Accessor(
-                docLines: DocComment.lines(["Operations on \(resource.swiftName) resources."], indent: 4),
+                docLines: DocComment.lines(["Operations on \(resource.typeName) resources."]),
                 name: resource.accessorName,
-                typeName: resource.pluralSwiftName,
-                arguments: "connection: connection" + accountArgument
+                typeName: resource.pluralTypeName
             )
         }
     }

@@ -1,12 +1,33 @@
 /// What `Client/resource.mustache` renders: a resource's operations as methods.
 struct ResourceClientView {
-    /// One method: a request (one operation) or a sequence (every page of a list operation).
-    struct Method {
+    /// A method that sends one request: one operation, or one page of a list.
+    struct Request {
         let docLines: [String]
-        /// The declaration up to and including its opening brace, wrapped when long.
-        let signature: String
-        /// The statements of the body, each with its own indentation after the first line's.
-        let body: [String]
+        let name: String
+        let parameters: String
+        /// ` -> SipDomain`, or nothing.
+        let returnClause: String
+        /// The account parameter, which defaults to the client's own.
+        let defaultedAccount: ClientView.Account?
+        let returnsValue: Bool
+        /// The arguments of `connection.send`.
+        let sendArguments: String
+    }
+
+    /// A method that goes through every page of a list.
+    struct Sequence {
+        let docLines: [String]
+        let name: String
+        let parameters: String
+        let elementType: String
+        let sizeName: String
+        /// The page size asked for by default, such as `limit.map { min($0, 1000) }`.
+        let defaultSize: String
+        let pageMethod: String
+        let pageArguments: String
+        let pageType: String
+        let itemsName: String
+        let nextName: String
     }
 
     let header: String
@@ -16,52 +37,41 @@ struct ResourceClientView {
     let account: ClientView.Account?
     let methods: [Method]
 
-    init(header: String, api: APIDefinition, resource: Resource) {
+    /// One method, either kind.
+    struct Method {
+        let request: Request?
+        let sequence: Sequence?
+    }
+
+    init(header: String, plan: APIPlan, resource: ResourcePlan) {
         self.header = header
-        typeName = resource.pluralSwiftName
-        docLines = DocComment.lines(
-            ["Operations on \(resource.swiftName) resources.", resource.description],
-            indent: 0
-        )
-        account = api.auth.account.map { ClientView.Account(propertyName: $0.swiftName, sidType: $0.sidType) }
-        let builder = MethodBuilder(account: api.auth.account, resource: resource)
+        typeName = resource.pluralTypeName
+        docLines = DocComment.lines(["Operations on \(resource.typeName) resources.", resource.resource.description])
+        account = plan.account.map(ClientView.Account.init)
+        let builder = MethodBuilder(account: account, resource: resource)
         methods = resource.operations.flatMap(builder.methods)
         let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
         imports =
             (usesDates ? ["Foundation"] : []) + ["GenClientRuntime"] + (usesDates ? ["GenRuntime"] : [])
-            + [api.modules.models]
+            + [plan.modules.models]
     }
 }
 
 /// Builds the methods of one resource's operations.
 private struct MethodBuilder {
-    let account: Auth.AccountParameter?
-    let resource: Resource
+    let account: ClientView.Account?
+    let resource: ResourcePlan
 
-    static let throwsClause = "async throws(ClientError)"
-
-    func isAccount(_ parameter: Parameter) -> Bool {
-        parameter.location == .path && parameter.wireName == account?.wireName
+    func declaration(_ parameter: ParameterPlan) -> String {
+        let type = parameter.type.swiftName
+        return parameter.required && parameter.role != .account
+            ? "\(parameter.name): \(type)" : "\(parameter.name): \(type)? = nil"
     }
 
-    /// Path parameters first, then required, then optional ones, then the account, which
-    /// defaults to the client's own.
-    func ordered(_ parameters: [Parameter]) -> [Parameter] {
-        let path = parameters.filter { $0.location == .path && !isAccount($0) }
-        let rest = parameters.filter { $0.location != .path }
-        return path + rest.filter(\.required) + rest.filter { !$0.required } + parameters.filter(isAccount)
-    }
-
-    func declaration(_ parameter: Parameter) -> String {
-        let type = parameter.type.swiftType
-        return parameter.required && !isAccount(parameter)
-            ? "\(parameter.swiftName): \(type)" : "\(parameter.swiftName): \(type)? = nil"
-    }
-
-    func documentation(_ parameter: Parameter) -> String {
-        var text = parameter.description ?? ""
-        if isAccount(parameter) { text += (text.isEmpty ? "" : " ") + "Defaults to the client's account." }
-        if let defaultValue = parameter.defaultValue {
+    func documentation(_ parameter: ParameterPlan) -> String {
+        var text = parameter.parameter.description ?? ""
+        if parameter.role == .account { text += (text.isEmpty ? "" : " ") + "Defaults to the client's account." }
+        if let defaultValue = parameter.parameter.defaultValue {
             text += (text.isEmpty ? "" : " ") + "The server assumes \(Self.describe(defaultValue)) when it is not sent."
         }
         return text
@@ -76,8 +86,8 @@ private struct MethodBuilder {
     }
 
     /// The wire text of a parameter, as an expression of type `String?`, `Int?` or `Bool?`.
-    func wireValue(_ parameter: Parameter) -> String {
-        let name = parameter.swiftName
+    func wireValue(_ parameter: ParameterPlan) -> String {
+        let name = parameter.name
         let optional = !parameter.required
         switch parameter.type.kind {
         case .sid, .enumeration: return optional ? "\(name)?.rawValue" : "\(name).rawValue"
@@ -87,130 +97,106 @@ private struct MethodBuilder {
         }
     }
 
-    func methods(for operation: Operation) -> [ResourceClientView.Method] {
-        guard let paging = operation.paging, let page = resource.page, let next = page.nextSwiftName else {
-            return [request(operation, name: operation.swiftName)]
+    func methods(for operation: OperationPlan) -> [ResourceClientView.Method] {
+        guard let paging = operation.paging, paging.followsPages, let page = resource.page, let next = page.next else {
+            return [.init(request: request(operation, name: operation.methodName), sequence: nil)]
         }
         return [
-            request(operation, name: paging.singlePageSwiftName),
-            sequence(operation, paging: paging, page: page, next: next),
+            .init(request: request(operation, name: paging.singlePageMethodName), sequence: nil),
+            .init(request: nil, sequence: sequence(operation, paging: paging, page: page, next: next)),
         ]
     }
 
-    private func request(_ operation: Operation, name: String) -> ResourceClientView.Method {
-        let parameters = ordered(operation.parameters)
+    private func request(_ operation: OperationPlan, name: String) -> ResourceClientView.Request {
+        let parameters = operation.clientParameters
+        let status = operation.operation.status
         let returnType: String? =
-            switch operation.returns {
-            case .resource: resource.swiftName
-            case .page: resource.page?.swiftName
+            switch operation.operation.returns {
+            case .resource: resource.typeName
+            case .page: resource.page?.typeName
             case .nothing: nil
             }
         let returns: String? =
-            switch operation.returns {
-            case .resource: "- Returns: The \(resource.swiftName) (HTTP \(operation.status))."
-            case .page: "- Returns: One page of \(resource.swiftName) resources."
+            switch operation.operation.returns {
+            case .resource: "- Returns: The \(resource.typeName) (HTTP \(status))."
+            case .page: "- Returns: One page of \(resource.typeName) resources."
             case .nothing: nil
             }
         let docLines = DocComment.joined([
-            DocComment.lines([operation.summary, operation.description], indent: 4),
-            DocComment.parameterLines(parameters.map { ($0.swiftName, documentation($0)) }, indent: 4),
-            DocComment.lines([returns], indent: 4) + DocComment.lines(["- Throws: ``ClientError``."], indent: 4),
+            DocComment.lines([operation.operation.summary, operation.operation.description]),
+            DocComment.parameterLines(parameters.map { ($0.name, documentation($0)) }),
+            DocComment.lines([returns]) + DocComment.lines(["- Throws: ``ClientError``."]),
         ])
-        let signature = SwiftCall.declaration(
-            "public func \(name)",
-            parameters: parameters.map(declaration),
-            suffix: " \(Self.throwsClause)\(returnType.map { " -> \($0)" } ?? "") {",
-            indent: 4
-        )
-        var arguments = [SwiftLiteral.string(operation.method), "path: \(pathLiteral(operation))"]
+        var arguments = [SwiftLiteral.string(operation.operation.method), "path: \(pathLiteral(operation))"]
         for (label, location) in [("query", Parameter.Location.query), ("form", .form)] {
-            let pairs = parameters.filter { $0.location == location }.map {
+            let pairs = parameters.filter { $0.parameter.location == location }.map {
                 "\(SwiftLiteral.string($0.wireName)): \(wireValue($0))"
             }
-            if !pairs.isEmpty { arguments.append("\(label): " + SwiftCall.literal(pairs, indent: 12)) }
+            if !pairs.isEmpty { arguments.append("\(label): [\(SwiftLayout.elements(pairs))]") }
         }
         if let returnType { arguments.append("as: \(returnType).self") }
-        var body: [String] = []
-        if let account, operation.parameters.contains(where: isAccount) {
-            body.append("let \(account.swiftName) = \(account.swiftName) ?? self.\(account.swiftName)")
-        }
-        body.append(
-            SwiftCall.statement(
-                (returnType == nil ? "" : "return ") + "try await self.connection.send",
-                arguments: arguments,
-                indent: 8
-            )
+        return ResourceClientView.Request(
+            docLines: docLines,
+            name: name,
+            parameters: SwiftLayout.arguments(parameters.map(declaration)),
+            returnClause: returnType.map { " -> \($0)" } ?? "",
+            defaultedAccount: operation.parameters.contains { $0.role == .account } ? account : nil,
+            returnsValue: returnType != nil,
+            sendArguments: SwiftLayout.arguments(arguments)
         )
-        return ResourceClientView.Method(docLines: docLines, signature: signature, body: body)
     }
 
     /// The path as a Swift string literal, each placeholder a percent-encoded interpolation.
-    private func pathLiteral(_ operation: Operation) -> String {
-        var literal = ""
-        var rest = Substring(operation.path)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-            literal += SwiftLiteral.escaped(String(rest[..<open]))
-            let wireName = String(rest[rest.index(after: open)..<close])
-            let swiftName = operation.parameters.first { $0.wireName == wireName }?.swiftName ?? wireName
-            literal += "\\(segment: \(swiftName))"
-            rest = rest[rest.index(after: close)...]
+    private func pathLiteral(_ operation: OperationPlan) -> String {
+        let parts = operation.path.map { segment in
+            switch segment {
+            case .literal(let text): SwiftLiteral.escaped(text)
+            case .parameter(let parameter): "\\(segment: \(parameter.name))"
+            }
         }
-        return "\"" + literal + SwiftLiteral.escaped(String(rest)) + "\""
+        return "\"" + parts.joined() + "\""
     }
 
-    private func sequence(_ operation: Operation, paging: Paging, page: Page, next: String)
-        -> ResourceClientView.Method
+    private func sequence(_ operation: OperationPlan, paging: PagingPlan, page: PagePlan, next: PropertyPlan)
+        -> ResourceClientView.Sequence
     {
-        let all = ordered(operation.parameters)
-        let skipped = Set(paging.cursorParameters + [paging.sizeParameter])
-        let passed = all.filter { !skipped.contains($0.wireName) }
-        let required = passed.filter { $0.required && !isAccount($0) }
-        let optional = passed.filter { !$0.required || isAccount($0) }
-        let limitDoc = "The most \(resource.pluralSwiftName) to produce; nil for all. No page beyond it is fetched."
+        let all = operation.clientParameters
+        let passed = all.filter { $0.role != .cursor && $0.role != .pageSize }
+        let required = passed.filter { $0.required && $0.role != .account }
+        let optional = passed.filter { !$0.required || $0.role == .account }
+        let limitDoc = "The most \(resource.pluralTypeName) to produce; nil for all. No page beyond it is fetched."
         let sizeDoc =
             "How many to ask for a page; by default as many as `limit`"
-            + (paging.maxPageSize.map { " (at most \($0))" } ?? "") + ", else the server's default."
+            + (paging.paging.maxPageSize.map { " (at most \($0))" } ?? "") + ", else the server's default."
+        let size = paging.size.name
         let documented: [(String, String)] =
-            required.map { ($0.swiftName, documentation($0)) } + [("limit", limitDoc), ("pageSize", sizeDoc)]
-            + optional.map { ($0.swiftName, documentation($0)) }
-        let nextWireName = page.fields.first { $0.swiftName == next }?.wireName ?? next
+            required.map { ($0.name, documentation($0)) } + [("limit", limitDoc), (size, sizeDoc)]
+            + optional.map { ($0.name, documentation($0)) }
         let docLines = DocComment.joined([
-            DocComment.lines(
-                ["Every \(resource.swiftName), page after page, following `\(nextWireName)`.", operation.summary],
-                indent: 4
-            ),
-            DocComment.parameterLines(documented, indent: 4),
-            DocComment.lines(
-                ["- Returns: An `AsyncSequence` that fetches each page when the one before it is used up."],
-                indent: 4
+            DocComment.lines([
+                "Every \(resource.typeName), page after page, following `\(next.wireName)`.",
+                operation.operation.summary,
+            ]),
+            DocComment.parameterLines(documented),
+            DocComment.lines(["- Returns: An `AsyncSequence` that fetches each page when the one before it is used up."]
             ),
         ])
-        let signature = SwiftCall.declaration(
-            "public func \(operation.swiftName)",
-            parameters: required.map(declaration) + ["limit: Int? = nil", "\(paging.sizeSwiftName): Int? = nil"]
-                + optional.map(declaration),
-            suffix: " -> PagedSequence<\(resource.swiftName)> {",
-            indent: 4
+        return ResourceClientView.Sequence(
+            docLines: docLines,
+            name: operation.methodName,
+            parameters: SwiftLayout.arguments(
+                required.map(declaration) + ["limit: Int? = nil", "\(size): Int? = nil"] + optional.map(declaration)
+            ),
+            elementType: resource.typeName,
+            sizeName: size,
+            defaultSize: paging.paging.maxPageSize.map { "limit.map { min($0, \($0)) }" } ?? "limit",
+            pageMethod: paging.singlePageMethodName,
+            pageArguments: SwiftLayout.arguments(
+                all.filter { $0.role != .cursor }.map { "\($0.argumentLabel): \($0.name)" }
+            ),
+            pageType: page.typeName,
+            itemsName: page.itemsName,
+            nextName: next.name
         )
-        let cap = paging.maxPageSize.map { "limit.map { min($0, \($0)) }" } ?? "limit"
-        let firstArguments = all.filter { !paging.cursorParameters.contains($0.wireName) }.map {
-            "\(Namer.argumentLabel($0.swiftName)): \($0.swiftName)"
-        }
-        let body = [
-            "let \(paging.sizeSwiftName) = \(paging.sizeSwiftName) ?? \(cap)",
-            "return PagedSequence(limit: limit) { () async throws(ClientError) in",
-            "    "
-                + SwiftCall.statement(
-                    "try await self.\(paging.singlePageSwiftName)",
-                    arguments: firstArguments,
-                    indent: 12
-                ),
-            "} next: { uri async throws(ClientError) in",
-            "    try await self.connection.get(uri: uri, as: \(page.swiftName).self)",
-            "} contents: {",
-            "    ($0.\(page.itemsSwiftName), $0.\(next))",
-            "}",
-        ]
-        return ResourceClientView.Method(docLines: docLines, signature: signature, body: body)
     }
 }

@@ -7,60 +7,60 @@ public struct ModelsEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
-        let header = FileHeader(specFile: api.specFile).text
-        let folder = api.modules.models
+    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+        let header = FileHeader(specFile: plan.api.specFile).text
+        let folder = plan.modules.models
         var files: [GeneratedFile] = []
-        for resource in api.resources {
+        for resource in plan.resources {
             let view = StructView(
                 header: header,
-                typeName: resource.swiftName,
-                description: [resource.description],
+                typeName: resource.typeName,
+                description: [resource.resource.description],
                 properties: resource.properties.map(StructView.Member.init)
             )
             files.append(
                 GeneratedFile(
-                    path: "\(folder)/\(resource.swiftName).swift",
+                    path: "\(folder)/\(resource.typeName).swift",
                     contents: try render("Models/struct", view, with: templates)
                 )
             )
             if let page = resource.page {
                 let items = StructView.Member(
-                    name: page.itemsSwiftName,
-                    wireName: page.itemsKey,
-                    swiftType: "[\(resource.swiftName)]",
+                    name: page.itemsName,
+                    wireName: page.page.itemsKey,
+                    swiftType: "[\(resource.typeName)]",
                     kind: nil,
                     nullable: false,
-                    description: "The \(resource.swiftName) resources on this page.",
+                    description: "The \(resource.typeName) resources on this page.",
                     pii: nil
                 )
                 let view = StructView(
                     header: header,
-                    typeName: page.swiftName,
-                    description: ["One page of \(resource.swiftName) resources, as Twilio's list endpoints return it."],
+                    typeName: page.typeName,
+                    description: ["One page of \(resource.typeName) resources, as Twilio's list endpoints return it."],
                     properties: [items] + page.fields.map(StructView.Member.init)
                 )
                 files.append(
                     GeneratedFile(
-                        path: "\(folder)/\(page.swiftName).swift",
+                        path: "\(folder)/\(page.typeName).swift",
                         contents: try render("Models/struct", view, with: templates)
                     )
                 )
             }
         }
-        for enumeration in api.enums {
+        for enumeration in plan.enums {
             files.append(
                 GeneratedFile(
-                    path: "\(folder)/\(enumeration.swiftName).swift",
+                    path: "\(folder)/\(enumeration.typeName).swift",
                     contents: try render("Models/enum", EnumView(header: header, enumeration), with: templates)
                 )
             )
         }
-        if !api.sids.isEmpty {
+        if !plan.sids.isEmpty {
             files.append(
                 GeneratedFile(
                     path: "\(folder)/Sids.swift",
-                    contents: try render("Models/sids", SidsView(header: header, api.sids), with: templates)
+                    contents: try render("Models/sids", SidsView(header: header, plan.sids), with: templates)
                 )
             )
         }
@@ -74,16 +74,18 @@ struct StructView {
         let docLines: [String]
         let name: String
         let declaredType: String
-        /// `accountSid = "account_sid"`, or just `sid` when the names agree.
-        let codingKey: String
-        /// `accountSid: AccountSid? = nil`, a parameter of the memberwise initializer.
-        let initParameter: String
-        /// The statement that decodes this member in `init(from:)`, wrapped when it is long.
-        let decodeStatement: String
-        /// The statement that encodes this member in `encode(to:)`.
-        let encodeStatement: String
-        /// The statement that writes this member in `writeJSON(to:)`.
-        let writeStatement: String
+        let nullable: Bool
+        /// Whether it is the last member, which the initializer's parameter list ends with.
+        var isLast = false
+        /// The wire name as a string literal, and whether it differs from `name` (a coding key's value).
+        let wireLiteral: String
+        let renamed: Bool
+        /// The container's methods that decode and encode it, and the arguments decoding takes.
+        let decodeMethod: String
+        let decodeArguments: String
+        let encodeMethod: String
+        /// The value `writeJSON(to:)` writes, such as `self.sid.rawValue`.
+        let writtenValue: String
         let usesDate: Bool
 
         init(
@@ -96,43 +98,36 @@ struct StructView {
             pii: PII?
         ) {
             self.name = name
-            codingKey = name == wireName ? name : "\(name) = \(SwiftLiteral.string(wireName))"
+            self.nullable = nullable
+            wireLiteral = SwiftLiteral.string(wireName)
+            renamed = name != wireName
             declaredType = nullable ? swiftType + "?" : swiftType
-            initParameter = "\(name): \(declaredType)" + (nullable ? " = nil" : "")
             let note = pii.map { pii in
                 "Personal data (\(pii.handling) handling"
                     + (pii.retentionDays.map { ", deleted after \($0) days" } ?? "") + ")."
             }
-            docLines = DocComment.lines([description, note], indent: 4)
-            let key = "forKey: .\(name)"
+            docLines = DocComment.lines([description, note])
             usesDate = kind == .dateTimeRFC2822
-            let decode = usesDate ? "decodeRFC2822Date" : "decode"
-            let arguments = (usesDate ? [] : ["\(swiftType).self"]) + [key]
-            decodeStatement = SwiftCall.statement(
-                "self.\(name) = try container.\(decode)\(nullable ? "IfPresent" : "")",
-                arguments: arguments,
-                indent: 8
-            )
-            encodeStatement = "try container.\(usesDate ? "encodeRFC2822Date" : "encode")(self.\(name), \(key))"
-            let wire = SwiftLiteral.string(wireName)
-            let value =
+            decodeMethod = (usesDate ? "decodeRFC2822Date" : "decode") + (nullable ? "IfPresent" : "")
+            decodeArguments = SwiftLayout.arguments((usesDate ? [] : ["\(swiftType).self"]) + ["forKey: .\(name)"])
+            encodeMethod = usesDate ? "encodeRFC2822Date" : "encode"
+            writtenValue =
                 switch kind {
                 case .sid?, .enumeration?: "self.\(name)\(nullable ? "?" : "").rawValue"
                 case .dateTimeRFC2822?: "rfc2822: self.\(name)"
                 default: "self.\(name)"
                 }
-            writeStatement = "writer.field(\(wire), \(value))"
         }
 
-        init(_ property: Property) {
+        init(_ property: PropertyPlan) {
             self.init(
-                name: property.swiftName,
+                name: property.name,
                 wireName: property.wireName,
-                swiftType: property.type.swiftType,
+                swiftType: property.type.swiftName,
                 kind: property.type.kind,
                 nullable: property.nullable,
-                description: property.description,
-                pii: property.pii
+                description: property.property.description,
+                pii: property.property.pii
             )
         }
     }
@@ -142,20 +137,17 @@ struct StructView {
     let docLines: [String]
     let typeName: String
     let properties: [Member]
-    /// The memberwise initializer's parameters, one a line, commas between them.
-    let initParameters: [String]
 
     init(header: String, typeName: String, description: [String?], properties: [Member]) {
         self.header = header
         self.typeName = typeName
+        var properties = properties
+        if !properties.isEmpty { properties[properties.count - 1].isLast = true }
         self.properties = properties
-        docLines = DocComment.lines(description, indent: 0)
+        docLines = DocComment.lines(description)
         let usesDates = properties.contains(where: \.usesDate)
         // GenRuntime always: every struct is `JSONWritable`.
         imports = (usesDates ? ["Foundation"] : []) + ["GenRuntime"]
-        initParameters = properties.enumerated().map { index, member in
-            member.initParameter + (index == properties.count - 1 ? "" : ",")
-        }
     }
 }
 
@@ -173,11 +165,11 @@ struct EnumView {
     let cases: [Case]
     let unknownCase: String
 
-    init(header: String, _ enumeration: EnumType) {
+    init(header: String, _ enumeration: EnumPlan) {
         self.header = header
-        docLines = DocComment.lines([enumeration.description], indent: 0)
-        typeName = enumeration.swiftName
-        cases = enumeration.cases.map { Case(name: $0.swiftName, literal: SwiftLiteral.string($0.value)) }
+        docLines = DocComment.lines([enumeration.enumeration.description])
+        typeName = enumeration.typeName
+        cases = enumeration.cases.map { Case(name: $0.name, literal: SwiftLiteral.string($0.value)) }
         unknownCase = enumeration.unknownCaseName
     }
 }
@@ -193,17 +185,15 @@ struct SidsView {
     let header: String
     let sids: [Sid]
 
-    init(header: String, _ sids: [SidType]) {
+    init(header: String, _ sids: [SidPlan]) {
         self.header = header
-        self.sids = sids.map { sid in
-            Sid(
-                docLines: DocComment.lines(
-                    [
-                        "The SID of \(article(sid.entity)) \(sid.entity): `\(sid.prefix)` followed by 32 hexadecimal digits."
-                    ],
-                    indent: 0
-                ),
-                typeName: sid.swiftName,
+        self.sids = sids.map { plan in
+            let sid = plan.sid
+            return Sid(
+                docLines: DocComment.lines([
+                    "The SID of \(article(sid.entity)) \(sid.entity): `\(sid.prefix)` followed by 32 hexadecimal digits."
+                ]),
+                typeName: plan.typeName,
                 prefix: sid.prefix
             )
         }

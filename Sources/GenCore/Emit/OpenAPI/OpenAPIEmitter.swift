@@ -13,29 +13,30 @@ public struct OpenAPIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
         [
             GeneratedFile(
-                path: "\(api.modules.openAPI)/openapi.json",
-                contents: JSONPrinter.print(OpenAPIDocument(api: api).json)
+                path: "\(plan.modules.openAPI)/openapi.json",
+                contents: JSONPrinter.print(OpenAPIDocument(plan: plan).json)
             )
         ]
     }
 
     /// `SipDomain.openapi.json`: a JSON file of its own beside the Swift files of one module.
-    public func singleLayout(_ files: [GeneratedFile], of api: APIDefinition, stem: String) -> [GeneratedFile] {
+    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile] {
         files.map { GeneratedFile(path: stem + ".openapi.json", contents: $0.contents) }
     }
 }
 
 /// The OpenAPI document of one API.
 struct OpenAPIDocument {
-    let api: APIDefinition
+    let plan: APIPlan
+    var api: APIDefinition { plan.api }
     let schemas: OpenAPISchemas
 
-    init(api: APIDefinition) {
-        self.api = api
-        schemas = OpenAPISchemas(api: api)
+    init(plan: APIPlan) {
+        self.plan = plan
+        schemas = OpenAPISchemas(plan: plan)
     }
 
     static let securityScheme = "basicAuth"
@@ -56,7 +57,7 @@ struct OpenAPIDocument {
             "info": info,
             "servers": [["url": .string(api.baseURL)]],
             "security": [.object(JSONObject([(Self.securityScheme, [])]))],
-            "tags": .array(api.resources.map(tag)),
+            "tags": .array(plan.resources.map(tag)),
             "paths": .object(paths),
             "components": components,
         ]
@@ -70,9 +71,9 @@ struct OpenAPIDocument {
         return .object(info)
     }
 
-    private func tag(_ resource: Resource) -> JSONValue {
-        var tag = JSONObject([("name", .string(resource.pluralSwiftName))])
-        tag["description"] = resource.description.map(JSONValue.string)
+    private func tag(_ resource: ResourcePlan) -> JSONValue {
+        var tag = JSONObject([("name", .string(resource.pluralTypeName))])
+        tag["description"] = resource.resource.description.map(JSONValue.string)
         return .object(tag)
     }
 
@@ -83,29 +84,29 @@ struct OpenAPIDocument {
         var paths = JSONObject()
         var order: [String] = []
         var items: [String: JSONObject] = [:]
-        for resource in api.resources {
-            for operation in resource.operations {
-                if items[operation.path] == nil { order.append(operation.path) }
-                items[operation.path, default: JSONObject()][operation.method.lowercased()] = self.operation(
-                    operation,
-                    of: resource
-                )
-            }
+        for (resource, operation) in plan.operations {
+            let path = operation.operation.path
+            if items[path] == nil { order.append(path) }
+            items[path, default: JSONObject()][operation.operation.method.lowercased()] = self.operation(
+                operation,
+                of: resource
+            )
         }
         for path in order { paths[path] = .object(items[path]!) }
         return paths
     }
 
-    private func operation(_ operation: Operation, of resource: Resource) -> JSONValue {
-        var object = JSONObject([("operationId", .string(operation.operationID))])
+    private func operation(_ planned: OperationPlan, of resource: ResourcePlan) -> JSONValue {
+        let operation = planned.operation
+        var object = JSONObject([("operationId", .string(planned.operationID))])
         object["summary"] = operation.summary.map(JSONValue.string)
         object["description"] = operation.description.map(JSONValue.string)
-        object["tags"] = [.string(resource.pluralSwiftName)]
+        object["tags"] = [.string(resource.pluralTypeName)]
         let parameters = operation.parameters.filter { $0.location != .form }
         if !parameters.isEmpty { object["parameters"] = .array(parameters.map(parameter)) }
         let form = operation.parameters.filter { $0.location == .form }
         if !form.isEmpty { object["requestBody"] = requestBody(form) }
-        object["responses"] = .object(responses(operation, of: resource))
+        object["responses"] = .object(responses(planned, of: resource))
         return .object(object)
     }
 
@@ -141,17 +142,18 @@ struct OpenAPIDocument {
 
     // MARK: Responses
 
-    private func responses(_ operation: Operation, of resource: Resource) -> JSONObject {
+    private func responses(_ planned: OperationPlan, of resource: ResourcePlan) -> JSONObject {
+        let operation = planned.operation
         var success = JSONObject()
         switch operation.returns {
         case .resource:
-            success["description"] = .string("The \(resource.swiftName).")
-            success["content"] = json(OpenAPISchemas.reference(resource.swiftName))
+            success["description"] = .string("The \(resource.typeName).")
+            success["content"] = json(OpenAPISchemas.reference(resource.typeName))
             let links = self.links(from: operation, of: resource)
             if !links.isEmpty { success["links"] = .object(links) }
         case .page:
-            success["description"] = .string("One page of \(resource.swiftName) resources.")
-            if let page = resource.page { success["content"] = json(OpenAPISchemas.reference(page.swiftName)) }
+            success["description"] = .string("One page of \(resource.typeName) resources.")
+            if let page = resource.page { success["content"] = json(OpenAPISchemas.reference(page.typeName)) }
         case .nothing:
             success["description"] = "Done; the answer has no body."
         }
@@ -170,10 +172,12 @@ struct OpenAPIDocument {
     /// with a path parameter of the resource's own SID kind), so that tools can chain create →
     /// fetch → update → delete. Each path parameter is filled from the one property of its
     /// type; an operation with a parameter no single property fills gets no link.
-    private func links(from source: Operation, of resource: Resource) -> JSONObject {
+    private func links(from source: Operation, of planned: ResourcePlan) -> JSONObject {
         var links = JSONObject()
+        let resource = planned.resource
         guard let own = api.sids.first(where: { $0.entity == resource.name }) else { return links }
-        for target in resource.operations where target.name != source.name {
+        for targetPlan in planned.operations where targetPlan.operation.name != source.name {
+            let target = targetPlan.operation
             let path = target.parameters.filter { $0.location == .path }
             guard path.contains(where: { $0.type.kind == .sid && $0.type.reference == own.prefix }) else { continue }
             var parameters = JSONObject()
@@ -183,10 +187,10 @@ struct OpenAPIDocument {
                 parameters[parameter.wireName] = .string("$response.body#/" + Self.pointerToken(matches[0].wireName))
             }
             guard parameters.keys.count == path.count else { continue }
-            links[target.operationID] = [
-                "operationId": .string(target.operationID),
+            links[targetPlan.operationID] = [
+                "operationId": .string(targetPlan.operationID),
                 "parameters": .object(parameters),
-                "description": .string("\(target.operationID) on the \(resource.swiftName) of this answer."),
+                "description": .string("\(targetPlan.operationID) on the \(planned.typeName) of this answer."),
             ]
         }
         return links
@@ -218,7 +222,7 @@ struct OpenAPIDocument {
 
     /// The error answers as the generated server and its `TwilioErrorMiddleware` give them.
     private var errorResponseComponents: JSONObject {
-        let error = json(OpenAPISchemas.reference(api.errorSchemaName))
+        let error = json(OpenAPISchemas.reference(plan.errorSchemaName))
         let codes = api.errors
         func code(_ value: Int?) -> String { value.map { "error \($0)" } ?? "code null" }
         return JSONObject([

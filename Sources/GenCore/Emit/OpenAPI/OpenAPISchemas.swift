@@ -5,7 +5,8 @@
 /// the description allows (and only that) is never refused: no `format` the server does not
 /// check, integers bounded as the server's `Int`, dates by the pattern its parser accepts.
 struct OpenAPISchemas {
-    let api: APIDefinition
+    let plan: APIPlan
+    var api: APIDefinition { plan.api }
 
     /// A reference to a schema of `components/schemas`.
     static func reference(_ name: String) -> JSONValue {
@@ -20,7 +21,7 @@ struct OpenAPISchemas {
         switch parameter.type.kind {
         case .sid, .enumeration:
             // The referenced schema holds the pattern or the values.
-            schema = JSONObject([("$ref", Self.referenceTarget(parameter.type))])
+            schema = JSONObject([("$ref", referenceTarget(parameter.type))])
         case .integer:
             // The server reads an `Int`: a larger number is refused like a word would be.
             schema = JSONObject([
@@ -61,7 +62,7 @@ struct OpenAPISchemas {
         var schema: JSONObject
         switch property.type.kind {
         case .sid, .enumeration:
-            let reference = Self.referenceTarget(property.type)
+            let reference = referenceTarget(property.type)
             schema =
                 property.nullable
                 ? JSONObject([("anyOf", [.object(JSONObject([("$ref", reference)])), ["type": "null"]])])
@@ -84,7 +85,7 @@ struct OpenAPISchemas {
         case .boolean: JSONObject([("type", "boolean")])
         case .uriMap: JSONObject([("type", "object"), ("additionalProperties", ["type": "string"])])
         case .dateTimeRFC2822: JSONObject([("type", "string"), ("pattern", .string(Self.rfc2822Pattern))])
-        case .sid, .enumeration: JSONObject([("$ref", Self.referenceTarget(type))])
+        case .sid, .enumeration: JSONObject([("$ref", referenceTarget(type))])
         }
     }
 
@@ -101,8 +102,13 @@ struct OpenAPISchemas {
         }
     }
 
-    private static func referenceTarget(_ type: FieldType) -> JSONValue {
-        .string("#/components/schemas/" + type.swiftType)
+    /// The schema of a SID or enum type, named after its Swift type.
+    private func referenceTarget(_ type: FieldType) -> JSONValue {
+        let name =
+            type.kind == .sid
+            ? plan.sids.first { $0.sid.prefix == type.reference }?.typeName
+            : plan.enums.first { $0.enumeration.name == type.reference }?.typeName
+        return .string("#/components/schemas/" + (name ?? ""))
     }
 
     /// `schema` with a description put first, where a reader looks for it.
@@ -124,36 +130,39 @@ struct OpenAPISchemas {
     /// kinds, then the error JSON; named after the models' types.
     func components() -> JSONObject {
         var schemas = JSONObject()
-        for resource in api.resources {
-            schemas[resource.swiftName] = object(
+        for planned in plan.resources {
+            let resource = planned.resource
+            schemas[planned.typeName] = object(
                 description: resource.description,
                 properties: resource.properties.map { ($0.wireName, property($0)) },
                 required: resource.properties.filter { !$0.nullable }.map(\.wireName)
             )
-            if let page = resource.page {
+            if let page = resource.page, let pageName = planned.page?.typeName {
                 let items = JSONObject([
-                    ("description", .string("The \(resource.swiftName) resources on this page.")),
+                    ("description", .string("The \(planned.typeName) resources on this page.")),
                     ("type", "array"),
-                    ("items", Self.reference(resource.swiftName)),
+                    ("items", Self.reference(planned.typeName)),
                 ])
-                schemas[page.swiftName] = object(
-                    description: "One page of \(resource.swiftName) resources: the items under `\(page.itemsKey)`, "
+                schemas[pageName] = object(
+                    description: "One page of \(planned.typeName) resources: the items under `\(page.itemsKey)`, "
                         + "then the paging fields.",
                     properties: [(page.itemsKey, .object(items))] + page.fields.map { ($0.wireName, property($0)) },
                     required: [page.itemsKey] + page.fields.filter { !$0.nullable }.map(\.wireName)
                 )
             }
         }
-        for enumeration in api.enums {
-            schemas[enumeration.swiftName] = .object(
+        for planned in plan.enums {
+            let enumeration = planned.enumeration
+            schemas[planned.typeName] = .object(
                 Self.describing(
-                    JSONObject([("type", "string"), ("enum", .array(enumeration.cases.map { .string($0.value) }))]),
+                    JSONObject([("type", "string"), ("enum", .array(enumeration.values.map { .string($0.value) }))]),
                     enumeration.description
                 )
             )
         }
-        for sid in api.sids {
-            schemas[sid.swiftName] = [
+        for planned in plan.sids {
+            let sid = planned.sid
+            schemas[planned.typeName] = [
                 "description": .string(
                     "The SID of \(article(sid.entity)) \(sid.entity): `\(sid.prefix)` followed by 32 hexadecimal digits."
                 ),
@@ -161,7 +170,7 @@ struct OpenAPISchemas {
                 "pattern": .string(sid.pattern),
             ]
         }
-        schemas[api.errorSchemaName] = errorSchema()
+        schemas[plan.errorSchemaName] = errorSchema()
         return schemas
     }
 

@@ -8,27 +8,26 @@ public struct ServerEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ api: APIDefinition, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
-        let header = FileHeader(specFile: api.specFile).text
-        let folder = api.modules.server
-        let handler = HandlerView(header: header, api: api)
+    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+        let header = FileHeader(specFile: plan.api.specFile).text
+        let folder = plan.modules.server
         var files = [
             GeneratedFile(
-                path: "\(folder)/\(handler.protocolName).swift",
-                contents: try render("Server/handler", handler, with: templates)
+                path: "\(folder)/\(plan.handlerTypeName).swift",
+                contents: try render("Server/handler", HandlerView(header: header, plan: plan), with: templates)
             ),
             GeneratedFile(
-                path: "\(folder)/\(handler.protocolName)+Routes.swift",
-                contents: try render("Server/routes", RoutesView(header: header, api: api), with: templates)
+                path: "\(folder)/\(plan.handlerTypeName)+Routes.swift",
+                contents: try render("Server/routes", RoutesView(header: header, plan: plan), with: templates)
             ),
         ]
-        for resource in api.resources {
+        for resource in plan.resources {
             files.append(
                 GeneratedFile(
-                    path: "\(folder)/\(resource.swiftName)Inputs.swift",
+                    path: "\(folder)/\(resource.inputsFileName).swift",
                     contents: try render(
                         "Server/inputs",
-                        InputsView(header: header, api: api, resource: resource),
+                        InputsView(header: header, plan: plan, resource: resource),
                         with: templates
                     )
                 )
@@ -38,11 +37,23 @@ public struct ServerEmitter: Emitter {
     }
 }
 
+/// What the handler returns for an operation, such as `SipDomain`; nil when it answers no body.
+private func output(of operation: OperationPlan, in resource: ResourcePlan) -> String? {
+    switch operation.operation.returns {
+    case .resource: resource.typeName
+    case .page: resource.page?.typeName ?? resource.typeName
+    case .nothing: nil
+    }
+}
+
 /// What `Server/handler.mustache` renders: the protocol a host implements.
 struct HandlerView {
     struct Method {
         let docLines: [String]
-        let declaration: String
+        let name: String
+        let inputType: String
+        /// ` -> SipDomain`, or nothing.
+        let returnClause: String
     }
 
     let header: String
@@ -51,44 +62,30 @@ struct HandlerView {
     let protocolName: String
     let methods: [Method]
 
-    init(header: String, api: APIDefinition) {
+    init(header: String, plan: APIPlan) {
         self.header = header
-        imports = ["GenServerRuntime", api.modules.models]
-        protocolName = Namer.handlerTypeName(api: api.name)
-        docLines = DocComment.lines(
-            [
-                "The operations of \(api.title ?? api.name), as a server implements them.",
-                "Conform a type to it and call `addRoutes(to:)` to serve the API on a Hummingbird router: the generated "
-                    + "routing authenticates each request with `authenticate(_:)`, decodes and validates its parameters, "
-                    + "calls the method for its operation and encodes the answer.",
-            ],
-            indent: 0
-        )
-        methods = api.resources.flatMap { resource in
-            resource.operations.map { operation in
-                let output: String =
-                    switch operation.returns {
-                    case .resource: " -> \(resource.swiftName)"
-                    case .page: " -> \(resource.page?.swiftName ?? resource.swiftName)"
-                    case .nothing: ""
-                    }
-                let name = Namer.handlerMethodName(operation: operation.name, resource: resource.name)
-                let input = Namer.inputTypeName(operation: operation.name, resource: resource.name)
-                return Method(
-                    docLines: DocComment.joined([
-                        DocComment.lines([operation.summary, operation.description], indent: 4),
-                        DocComment.lines(
-                            [
-                                "Answered with HTTP \(operation.status)"
-                                    + (operation.returns == .nothing ? " and no body." : ".")
-                                    + " Throw an `APIError` to answer with an error."
-                            ],
-                            indent: 4
-                        ),
+        imports = ["GenServerRuntime", plan.modules.models]
+        protocolName = plan.handlerTypeName
+        docLines = DocComment.lines([
+            "The operations of \(plan.api.title ?? plan.api.name), as a server implements them.",
+            "Conform a type to it and call `addRoutes(to:)` to serve the API on a Hummingbird router: the generated "
+                + "routing authenticates each request with `authenticate(_:)`, decodes and validates its parameters, "
+                + "calls the method for its operation and encodes the answer.",
+        ])
+        methods = plan.operations.map { resource, operation in
+            let spec = operation.operation
+            return Method(
+                docLines: DocComment.joined([
+                    DocComment.lines([spec.summary, spec.description]),
+                    DocComment.lines([
+                        "Answered with HTTP \(spec.status)" + (spec.returns == .nothing ? " and no body." : ".")
+                            + " Throw an `APIError` to answer with an error."
                     ]),
-                    declaration: "func \(name)(_ input: \(input), caller: Caller) async throws\(output)"
-                )
-            }
+                ]),
+                name: operation.handlerMethodName,
+                inputType: operation.inputTypeName,
+                returnClause: output(of: operation, in: resource).map { " -> \($0)" } ?? ""
+            )
         }
     }
 }
@@ -99,44 +96,41 @@ struct InputsView {
         let docLines: [String]
         let typeName: String
         let fields: [Field]
-        let initParameters: [String]
     }
 
     struct Field {
         let docLines: [String]
         let name: String
         let declaredType: String
+        let optional: Bool
+        var isLast = false
     }
 
     let header: String
     let imports: [String]
     let inputs: [Input]
 
-    init(header: String, api: APIDefinition, resource: Resource) {
+    init(header: String, plan: APIPlan, resource: ResourcePlan) {
         self.header = header
         let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
-        imports = (usesDates ? ["Foundation"] : []) + ["GenServerRuntime", api.modules.models]
+        imports = (usesDates ? ["Foundation"] : []) + ["GenServerRuntime", plan.modules.models]
         inputs = resource.operations.map { operation in
-            let fields = operation.parameters.map { parameter in
+            var fields = operation.parameters.map { parameter in
                 Field(
-                    docLines: DocComment.lines([parameter.description], indent: 4),
-                    name: parameter.swiftName,
-                    declaredType: parameter.type.swiftType + (parameter.required ? "" : "?")
+                    docLines: DocComment.lines([parameter.parameter.description]),
+                    name: parameter.name,
+                    declaredType: parameter.type.swiftName + (parameter.required ? "" : "?"),
+                    optional: !parameter.required
                 )
             }
+            if !fields.isEmpty { fields[fields.count - 1].isLast = true }
+            let spec = operation.operation
             return Input(
-                docLines: DocComment.lines(
-                    [
-                        "The parameters of `\(operation.method) \(operation.path)`: \(operation.summary ?? operation.name)"
-                    ],
-                    indent: 0
-                ),
-                typeName: Namer.inputTypeName(operation: operation.name, resource: resource.name),
-                fields: fields,
-                initParameters: fields.enumerated().map { index, field in
-                    "\(field.name): \(field.declaredType)" + (field.declaredType.hasSuffix("?") ? " = nil" : "")
-                        + (index == fields.count - 1 ? "" : ",")
-                }
+                docLines: DocComment.lines([
+                    "The parameters of `\(spec.method) \(spec.path)`: \(spec.summary ?? spec.name)"
+                ]),
+                typeName: operation.inputTypeName,
+                fields: fields
             )
         }
     }
@@ -145,8 +139,25 @@ struct InputsView {
 /// What `Server/routes.mustache` renders: a route per operation.
 struct RoutesView {
     struct Route {
-        let docLines: [String]
-        let registration: [String]
+        let comment: [String]
+        /// The path as the router registers it, as a string literal.
+        let pathLiteral: String
+        let method: String
+        let status: String
+        /// `["in": "In"]` when the router registers placeholders under other names; else empty.
+        let pathNames: [String]
+        let handlerMethod: String
+        let inputType: String
+        let fields: [Field]
+        let hasFields: Bool
+    }
+
+    /// One parameter read from the request into the input.
+    struct Field {
+        let label: String
+        let reader: String
+        let arguments: String
+        var isLast = false
     }
 
     let header: String
@@ -157,37 +168,21 @@ struct RoutesView {
     /// `OperationRoute(.post, "/…")` for each operation, in spec order.
     let operationRoutes: [String]
 
-    init(header: String, api: APIDefinition) {
+    init(header: String, plan: APIPlan) {
         self.header = header
-        imports = ["GenServerRuntime", "Hummingbird", api.modules.models]
-        protocolName = Namer.handlerTypeName(api: api.name)
-        let codes = api.errors
-        errorCodes = SwiftCall.statement(
-            "ErrorCodes",
-            arguments: [
-                "authentication: \(codes.authentication.map(String.init) ?? "nil")",
-                "notFound: \(codes.notFound.map(String.init) ?? "nil")",
-                "invalidParameter: \(codes.invalidParameter.map(String.init) ?? "nil")",
-            ],
-            indent: 8
-        )
-        let operations = api.resources.flatMap { resource in resource.operations.map { (resource, $0) } }
-        let routerPaths = RouterPaths(operations.map(\.1)).routes
-        routes = zip(operations, routerPaths).map { operation, path in
-            Self.route(operation.1, resource: operation.0, routerPath: path)
+        imports = ["GenServerRuntime", "Hummingbird", plan.modules.models]
+        protocolName = plan.handlerTypeName
+        let codes = plan.api.errors
+        errorCodes = SwiftLayout.arguments([
+            "authentication: \(codes.authentication.map(String.init) ?? "nil")",
+            "notFound: \(codes.notFound.map(String.init) ?? "nil")",
+            "invalidParameter: \(codes.invalidParameter.map(String.init) ?? "nil")",
+        ])
+        routes = plan.operations.map { Self.route($0.operation) }
+        operationRoutes = plan.operations.map { _, operation in
+            let spec = operation.operation
+            return "OperationRoute(.\(spec.method.lowercased()), \(SwiftLiteral.string(spec.path)))"
         }
-        operationRoutes = api.resources.flatMap(\.operations).map { operation in
-            "OperationRoute(.\(operation.method.lowercased()), \(SwiftLiteral.string(operation.path)))"
-        }
-    }
-
-    /// `pathNames: [...]`, for a route that registers placeholders under other names.
-    static func renamedArgument(_ renamed: [String: String]) -> [String] {
-        guard !renamed.isEmpty else { return [] }
-        let pairs = renamed.sorted { $0.key < $1.key }.map {
-            "\(SwiftLiteral.string($0.key)): \(SwiftLiteral.string($0.value))"
-        }
-        return ["        pathNames: [\(pairs.joined(separator: ", "))],"]
     }
 
     static func status(_ code: Int) -> String {
@@ -200,81 +195,30 @@ struct RoutesView {
         }
     }
 
-    /// The reader call for one parameter, such as `try request.string("DomainName", in: .form, …)`.
-    static func reader(_ parameter: Parameter) -> String {
-        let optional = !parameter.required
-        var arguments = [SwiftLiteral.string(parameter.wireName), "in: .\(parameter.location.rawValue)"]
-        let method: String
-        switch parameter.type.kind {
-        case .string, .uri:
-            method = optional ? "optionalString" : "string"
-            let constraints = parameter.constraints
-            if let minLength = constraints.minLength { arguments.append("minLength: \(minLength)") }
-            if let maxLength = constraints.maxLength { arguments.append("maxLength: \(maxLength)") }
-            if let pattern = constraints.pattern { arguments.append("pattern: \(SwiftLiteral.raw(pattern))") }
-        case .integer:
-            method = optional ? "optionalInt" : "int"
-            if let minimum = parameter.constraints.minimum { arguments.append("minimum: \(minimum)") }
-            if let maximum = parameter.constraints.maximum { arguments.append("maximum: \(maximum)") }
-        case .boolean:
-            method = optional ? "optionalBool" : "bool"
-        case .sid:
-            method = optional ? "optionalSid" : "sid"
-            arguments.append("as: \(parameter.type.swiftType).self")
-        case .enumeration:
-            method = optional ? "optionalEnum" : "requiredEnum"
-            arguments.append("as: \(parameter.type.swiftType).self")
-        case .dateTimeRFC2822:
-            method = optional ? "optionalDate" : "date"
-        case .uriMap:
-            method = "optionalString"
+    static func route(_ operation: OperationPlan) -> Route {
+        let spec = operation.operation
+        var fields = operation.parameters.map { parameter in
+            Field(
+                label: parameter.argumentLabel,
+                reader: parameter.reader.method,
+                arguments: SwiftLayout.arguments(parameter.reader.arguments)
+            )
         }
-        if let code = parameter.errorCode { arguments.append("errorCode: \(code)") }
-        return SwiftCall.statement(
-            "\(Namer.argumentLabel(parameter.swiftName)): try request.\(method)",
-            arguments: arguments,
-            indent: 24
-        )
-    }
-
-    static func route(_ operation: Operation, resource: Resource, routerPath: RouterPaths.Route) -> Route {
-        let handler = Namer.handlerMethodName(operation: operation.name, resource: resource.name)
-        let input = Namer.inputTypeName(operation: operation.name, resource: resource.name)
-        let fields = operation.parameters.map(reader)
-        let construction =
-            fields.isEmpty
-            ? ["\(input)(),"]
-            : ["\(input)("]
-                + fields.enumerated().map { index, field in
-                    "    " + field + (index == fields.count - 1 ? "" : ",")
-                } + ["),"]
-        let method = operation.method.lowercased()
-        let registration =
-            [
-                "router.on(\(SwiftLiteral.string(routerPath.path)), method: .\(method)) { request, context in",
-                "    try await OperationResponder.respond(",
-                "        to: request,",
-                "        context: context,",
-                "        status: \(status(operation.status)),",
-                "        codes: Self.errorCodes,",
-            ] + renamedArgument(routerPath.renamed) + [
-                "        authenticate: self.authenticate",
-                "    ) { request, caller in",
-                "        try await self.\(handler)(",
-            ] + construction.map { "            " + $0 } + [
-                "            caller: caller",
-                "        )",
-                "    }",
-                "}",
-            ]
-        let comment = DocComment.lines(
-            ["\(operation.method) \(operation.path): \(operation.summary ?? operation.name)"],
-            indent: 8
-        )
+        if !fields.isEmpty { fields[fields.count - 1].isLast = true }
+        let renamed = operation.route.renamed.sorted { $0.key < $1.key }.map {
+            "\(SwiftLiteral.string($0.key)): \(SwiftLiteral.string($0.value))"
+        }
         return Route(
             // A plain comment: doc comments do not belong on statements.
-            docLines: comment.map { "//" + $0.dropFirst(3) },
-            registration: registration
+            comment: ["// " + SwiftLayout.paragraph("\(spec.method) \(spec.path): \(spec.summary ?? spec.name)")],
+            pathLiteral: SwiftLiteral.string(operation.route.path),
+            method: spec.method.lowercased(),
+            status: status(spec.status),
+            pathNames: renamed.isEmpty ? [] : ["[\(renamed.joined(separator: ", "))]"],
+            handlerMethod: operation.handlerMethodName,
+            inputType: operation.inputTypeName,
+            fields: fields,
+            hasFields: !fields.isEmpty
         )
     }
 }

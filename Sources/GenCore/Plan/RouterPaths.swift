@@ -6,12 +6,12 @@
 /// one name, the first one the spec wrote there, and each route maps the names it registers
 /// back to its path parameters' wire names. A spec whose placeholders agree, as most do,
 /// registers its paths as written.
-struct RouterPaths {
-    struct Route: Equatable {
+public struct RouterPaths {
+    public struct Route: Equatable, Sendable {
         /// The path as registered, such as `/classes/{in}`.
-        var path: String
+        public var path: String
         /// Registered name to wire name, for each placeholder whose name changed.
-        var renamed: [String: String]
+        public var renamed: [String: String]
     }
 
     /// Each operation's route, in the order of `operations`.

@@ -129,28 +129,17 @@ public enum Namer {
         return name == "delete" ? ("remove", ["delete"]) : (name, [])
     }
 
-    /// Options every generated command has, which a parameter's option must not take.
-    static let reservedOptions: Set<String> = [
-        "help", "version", "output", "properties", "limit", "no-limit", "base-url",
-        "generate-completion-script",
-    ]
-
     /// A parameter's CLI option: the kebab-case wire name (`DomainName` → `domain-name`), with
     /// `-value` added when a generated command's own option already has that name.
     public static func optionName(_ wireName: String, taken: Set<String>) -> String {
         let name = kebabCase(wireName)
-        return reservedOptions.contains(name) || taken.contains(name) ? name + "-value" : name
+        return ReservedNames.options.contains(name) || taken.contains(name) ? name + "-value" : name
     }
-
-    /// Members of a generated command that a parameter's property must not shadow.
-    static let reservedCommandMembers: Set<String> = [
-        "run", "validate", "configuration", "credentials", "display", "limit", "noLimit", "help",
-    ]
 
     /// A parameter's property in a generated command: its Swift name, with `_` added when a
     /// command member already has it.
     public static func commandPropertyName(_ swiftName: String) -> String {
-        reservedCommandMembers.contains(swiftName) ? swiftName + "_" : swiftName
+        ReservedNames.commandMembers.contains(swiftName) ? swiftName + "_" : swiftName
     }
 
     /// A Swift name as an argument label at a call site: keywords need no backticks there,

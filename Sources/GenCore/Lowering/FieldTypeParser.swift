@@ -5,13 +5,13 @@ enum FieldTypeParser {
     /// The spellings offered when a type is unknown.
     static let names = ["string", "integer", "boolean", "uri", "uri-map", "datetime-rfc2822", "sid<..>", "enum<..>"]
 
-    static let simple: [String: (FieldType.Kind, String)] = [
-        "string": (.string, "String"),
-        "integer": (.integer, "Int"),
-        "boolean": (.boolean, "Bool"),
-        "uri": (.uri, "String"),
-        "uri-map": (.uriMap, "[String: String]"),
-        "datetime-rfc2822": (.dateTimeRFC2822, "Date"),
+    static let simple: [String: FieldType.Kind] = [
+        "string": .string,
+        "integer": .integer,
+        "boolean": .boolean,
+        "uri": .uri,
+        "uri-map": .uriMap,
+        "datetime-rfc2822": .dateTimeRFC2822,
     ]
 
     /// Parses `text`, resolving SID prefixes and enum names against the spec's declarations.
@@ -22,15 +22,15 @@ enum FieldTypeParser {
         log: inout DiagnosticLog
     ) -> FieldType? {
         let spelling = text.value.trimmingCharacters(in: .whitespaces)
-        if let (kind, swiftType) = simple[spelling] {
-            return FieldType(kind: kind, spec: spelling, swiftType: swiftType)
+        if let kind = simple[spelling] {
+            return FieldType(kind: kind, spec: spelling)
         }
         if let argument = argument(of: "sid", in: spelling) {
             guard argument.count == 2, argument.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 log.error("a SID prefix is two capital letters, as in sid<AC>; found '\(argument)'", at: text.location)
                 return nil
             }
-            guard let sid = sids[argument] else {
+            guard sids[argument] != nil else {
                 log.error(
                     "unknown SID prefix '\(argument)'\(Suggestion.hint(for: argument, in: sids.keys.sorted())); "
                         + "declare it under 'sids'",
@@ -38,10 +38,10 @@ enum FieldTypeParser {
                 )
                 return nil
             }
-            return FieldType(kind: .sid, spec: spelling, swiftType: sid.swiftName, reference: argument)
+            return FieldType(kind: .sid, spec: spelling, reference: argument)
         }
         if let argument = argument(of: "enum", in: spelling) {
-            guard let enumeration = enums[argument] else {
+            guard enums[argument] != nil else {
                 log.error(
                     "unknown enum '\(argument)'\(Suggestion.hint(for: argument, in: enums.keys.sorted())); "
                         + "declare it under 'enums'",
@@ -49,7 +49,7 @@ enum FieldTypeParser {
                 )
                 return nil
             }
-            return FieldType(kind: .enumeration, spec: spelling, swiftType: enumeration.swiftName, reference: argument)
+            return FieldType(kind: .enumeration, spec: spelling, reference: argument)
         }
         let offered = simple.keys.sorted() + ["sid", "enum"]
         let hint = Suggestion.closest(to: spelling, in: offered).map { " (did you mean '\($0)'?)" } ?? ""

@@ -1,0 +1,105 @@
+/// Resources: their properties, list pages and personal data.
+extension SpecLowering {
+    mutating func lower(_ raw: RawResource) -> Resource {
+        checkTypeName(raw.name, "a resource's name")
+        if let plural = raw.plural { checkTypeName(plural, "a resource's plural") }
+        // `properties` is nil when it is missing or not a mapping, which is reported already.
+        if raw.properties?.isEmpty == true {
+            log.error("resource '\(raw.name.value)' has no properties", at: raw.name.location)
+        }
+        let properties = lowerProperties(raw.properties ?? [])
+        // Checked against the names as written, so that a property with another problem is
+        // not reported a second time here.
+        let wireNames = (raw.properties ?? []).map(\.name.value)
+        for output in raw.defaultOutput where raw.properties != nil && !wireNames.contains(output.value) {
+            log.error(
+                "defaultOutput names '\(output.value)', which is not a property of '\(raw.name.value)'"
+                    + Suggestion.hint(for: output.value, in: wireNames),
+                at: output.location
+            )
+        }
+        let page = raw.page.map { lower($0) }
+        var routes: [String: Located<String>] = [:]
+        var operations: [Operation] = []
+        for rawOperation in raw.operations {
+            guard let operation = lower(rawOperation, hasPage: page != nil) else { continue }
+            let route = "\(operation.method) \(operation.path)"
+            if let other = routes[route] {
+                log.error(
+                    "operation '\(rawOperation.name.value)' has the same method and path as '\(other.value)'",
+                    at: rawOperation.name.location
+                )
+            }
+            routes[route] = rawOperation.name
+            operations.append(operation)
+        }
+        return Resource(
+            name: raw.name.value,
+            plural: raw.plural?.value,
+            description: raw.description?.value,
+            defaultOutput: raw.defaultOutput.map(\.value),
+            properties: properties,
+            page: page,
+            operations: operations,
+            source: raw.name.location
+        )
+    }
+
+    private mutating func lower(_ raw: RawPage) -> Page {
+        var items = "items"
+        if let key = raw.items {
+            items = key.value
+            checkWireName(key)
+        }
+        let fields = lowerProperties(raw.fields)
+        if let key = raw.items, fields.contains(where: { $0.wireName == items }) {
+            log.error("page field '\(items)' collides with the page's items key", at: key.location)
+        }
+        var next: String?
+        if let rawNext = raw.next {
+            if let field = fields.first(where: { $0.wireName == rawNext.value }) {
+                if field.type.kind.isText {
+                    next = field.wireName
+                } else {
+                    log.error(
+                        "page field '\(rawNext.value)' holds a \(field.type.spec), not a URI",
+                        at: rawNext.location
+                    )
+                }
+            } else {
+                log.error(
+                    "'next' names '\(rawNext.value)', which is not a page field"
+                        + Suggestion.hint(for: rawNext.value, in: raw.fields.map(\.name.value)),
+                    at: rawNext.location
+                )
+            }
+        }
+        return Page(itemsKey: items, next: next, fields: fields, source: raw.location)
+    }
+
+    private mutating func lowerProperties(_ raws: [RawField]) -> [Property] {
+        raws.compactMap { raw in
+            checkWireName(raw.name)
+            guard let typeText = raw.type,
+                let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
+            else { return nil }
+            return Property(
+                wireName: raw.name.value,
+                type: type,
+                nullable: raw.nullable?.value ?? false,
+                pii: lower(raw.pii),
+                description: raw.description?.value,
+                source: raw.name.location
+            )
+        }
+    }
+
+    mutating func lower(_ raw: RawPII?) -> PII? {
+        guard let raw else { return nil }
+        let handling = raw.handling?.value ?? "standard"
+        if let days = raw.retentionDays, days.value <= 0 {
+            log.error("retentionDays must be a positive number of days, found \(days.value)", at: days.location)
+        }
+        return PII(handling: handling, retentionDays: raw.retentionDays?.value)
+    }
+}
