@@ -2,10 +2,14 @@
 public struct GeneratedFile: Equatable, Sendable {
     public var path: String
     public var contents: String
+    /// The modules a Swift file rendered for the single layout imports: its `contents` are its
+    /// declarations alone, which the layout merges under one header and one list of imports.
+    public var imports: [String]
 
-    public init(path: String, contents: String) {
+    public init(path: String, contents: String, imports: [String] = []) {
         self.path = path
         self.contents = contents
+        self.imports = imports
     }
 }
 
@@ -17,25 +21,70 @@ public protocol Emitter: Sendable {
     var piece: String { get }
     /// What the piece's module or file name ends in, such as `Models`.
     var moduleSuffix: String { get }
-    func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile]
+    func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
     /// The piece's files in the single layout, named after the spec file's name without its
     /// extension (`stem`), so that a build plugin knows them before generating.
-    func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile]
+    func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String, templates: TemplateSet)
+        throws(DiagnosticError) -> [GeneratedFile]
 }
 
 extension Emitter {
     /// One Swift file, `SipDomain+Models.swift`, holding all of the piece's declarations.
-    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile] {
-        [SingleFileLayout.merge(files, of: plan, into: stem + "+" + moduleSuffix)]
+    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String, templates: TemplateSet)
+        throws(DiagnosticError) -> [GeneratedFile]
+    {
+        let header = try render(
+            TemplateSet.headerTemplate,
+            HeaderView(header: FileHeader(specFile: plan.api.specFile).text),
+            with: templates
+        )
+        return [SingleFileLayout.merge(files, of: plan, header: header, into: stem + "+" + moduleSuffix)]
     }
+
+    /// The file at `path`: `template` rendered with `view`. For the single layout, without its
+    /// header and imports, which the view gives as data.
+    func file(
+        _ path: String,
+        _ template: String,
+        _ view: some FileView,
+        with templates: TemplateSet,
+        layout: Generator.Layout
+    ) throws(DiagnosticError) -> GeneratedFile {
+        guard layout == .single else {
+            return GeneratedFile(path: path, contents: try render(template, view, with: templates))
+        }
+        var declarations = view
+        declarations.imports = []
+        return GeneratedFile(
+            path: path,
+            contents: try render(template, declarations, with: templates, withHeader: false),
+            imports: view.imports
+        )
+    }
+}
+
+/// The view of a whole Swift file, which starts with the header and the file's imports.
+protocol FileView: TemplateView {
+    var imports: [String] { get set }
+}
+
+/// What `Shared/header` renders on its own: the header of a merged file.
+struct HeaderView: TemplateView {
+    let header: String
+
+    static let templateNames: TemplateNames<Self> = ["header": \.header]
 }
 
 extension Emitter {
     /// Renders `template` with `context`; a template that is missing is a diagnostic.
-    func render(_ template: String, _ context: some TemplateView, with templates: TemplateSet) throws(DiagnosticError)
-        -> String
-    {
-        guard let text = templates.render(template, context) else {
+    func render(
+        _ template: String,
+        _ context: some TemplateView,
+        with templates: TemplateSet,
+        withHeader: Bool = true
+    ) throws(DiagnosticError) -> String {
+        guard let text = templates.render(template, context, withHeader: withHeader) else {
             throw DiagnosticError([
                 Diagnostic(
                     "no template '\(template)' for the \(piece) emitter",

@@ -36,7 +36,7 @@ extension Optional: OptionalTemplateValue {
 
 // MARK: - The tables
 
-extension StructView: TemplateView {
+extension StructView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
         "properties": \.properties,
@@ -52,9 +52,9 @@ extension StructView.Member: TemplateView {
     ]
 }
 
-extension EnumView: TemplateView {
+extension EnumView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "docLines": \.docLines, "typeName": \.typeName, "cases": \.cases,
+        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName, "cases": \.cases,
         "unknownCase": \.unknownCase,
     ]
 }
@@ -63,8 +63,8 @@ extension EnumView.Case: TemplateView {
     static let templateNames: TemplateNames<Self> = ["name": \.name, "literal": \.literal]
 }
 
-extension SidsView: TemplateView {
-    static let templateNames: TemplateNames<Self> = ["header": \.header, "sids": \.sids]
+extension SidsView: FileView {
+    static let templateNames: TemplateNames<Self> = ["header": \.header, "imports": \.imports, "sids": \.sids]
 }
 
 extension SidsView.Sid: TemplateView {
@@ -73,7 +73,7 @@ extension SidsView.Sid: TemplateView {
     ]
 }
 
-extension ClientView: TemplateView {
+extension ClientView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
         "baseURLLiteral": \.baseURLLiteral, "account": \.account, "environment": \.environment,
@@ -101,7 +101,7 @@ extension ClientView.Environment: TemplateView {
     ]
 }
 
-extension ResourceClientView: TemplateView {
+extension ResourceClientView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
         "account": \.account, "methods": \.methods,
@@ -127,7 +127,7 @@ extension ResourceClientView.Sequence: TemplateView {
     ]
 }
 
-extension HandlerView: TemplateView {
+extension HandlerView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "protocolName": \.protocolName,
         "methods": \.methods,
@@ -140,7 +140,7 @@ extension HandlerView.Method: TemplateView {
     ]
 }
 
-extension InputsView: TemplateView {
+extension InputsView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "inputs": \.inputs,
     ]
@@ -159,7 +159,7 @@ extension InputsView.Field: TemplateView {
     ]
 }
 
-extension RoutesView: TemplateView {
+extension RoutesView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "protocolName": \.protocolName, "errorCodes": \.errorCodes,
         "routes": \.routes, "operationRoutes": \.operationRoutes,
@@ -180,7 +180,7 @@ extension RoutesView.Field: TemplateView {
     ]
 }
 
-extension CLIRootView: TemplateView {
+extension CLIRootView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "commandName": \.commandName,
         "abstractLiteral": \.abstractLiteral, "subcommands": \.subcommands, "clientType": \.clientType,
@@ -199,7 +199,7 @@ extension CLIRootView.Conformance: TemplateView {
     static let templateNames: TemplateNames<Self> = ["typeName": \.typeName]
 }
 
-extension CLIResourceView: TemplateView {
+extension CLIResourceView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "configuration": \.configuration,
         "defaultPropertiesLiteral": \.defaultPropertiesLiteral, "knownProperties": \.knownProperties,

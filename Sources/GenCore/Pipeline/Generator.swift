@@ -98,9 +98,9 @@ public struct Generator: Sendable {
             var collided = false
             for emitter in emitters {
                 do {
-                    var files = try emitter.emit(plan, templates: templates)
+                    var files = try emitter.emit(plan, templates: templates, layout: layout)
                     if layout == .single {
-                        files = emitter.singleLayout(files, of: plan, stem: source.stem)
+                        files = try emitter.singleLayout(files, of: plan, stem: source.stem, templates: templates)
                     }
                     for file in files {
                         if let owner = owners[file.path] {

@@ -6,6 +6,9 @@ import Mustache
 /// relative path in an override folder when there is one (`gen --templates DIR`).
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// The same templates with an empty `Shared/header`: for the declarations of a file that
+    /// the single layout merges under one header.
+    let headerless: MustacheLibrary
     /// Template name (relative path without `.mustache`) to the file it was read from.
     public let sources: [String: String]
 
@@ -71,12 +74,24 @@ public struct TemplateSet: Sendable {
             }
         }
         if !log.isEmpty { return .failure(DiagnosticError(log.diagnostics)) }
-        return .success(TemplateSet(library: MustacheLibrary(templates: templates), sources: sources))
+        var headerless = templates
+        headerless[Self.headerTemplate] = try? MustacheTemplate(string: "")
+        return .success(
+            TemplateSet(
+                library: MustacheLibrary(templates: templates),
+                headerless: MustacheLibrary(templates: headerless),
+                sources: sources
+            )
+        )
     }
 
-    /// Renders the template `name` (such as `Models/struct`) with `context`.
-    func render(_ name: String, _ context: Any) -> String? {
-        library.render(context, withTemplate: name)
+    /// The partial every file starts with.
+    static let headerTemplate = "Shared/header"
+
+    /// Renders the template `name` (such as `Models/struct`) with `context`; without the header
+    /// when `withHeader` is false.
+    func render(_ name: String, _ context: Any, withHeader: Bool = true) -> String? {
+        (withHeader ? library : headerless).render(context, withTemplate: name)
     }
 
     /// Every `.mustache` file below `directory`, as sorted relative paths.

@@ -6,24 +6,28 @@ public struct CLIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
+    {
         let header = FileHeader(specFile: plan.api.specFile).text
         let folder = plan.modules.cli
         var files = [
-            GeneratedFile(
-                path: "\(folder)/\(plan.rootCommandTypeName).swift",
-                contents: try render("CLI/root", CLIRootView(header: header, plan: plan), with: templates)
+            try file(
+                "\(folder)/\(plan.rootCommandTypeName).swift",
+                "CLI/root",
+                CLIRootView(header: header, plan: plan),
+                with: templates,
+                layout: layout
             )
         ]
         for resource in plan.resources {
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/\(resource.commandTypeName).swift",
-                    contents: try render(
-                        "CLI/resource",
-                        CLIResourceView(header: header, plan: plan, resource: resource),
-                        with: templates
-                    )
+                try file(
+                    "\(folder)/\(resource.commandTypeName).swift",
+                    "CLI/resource",
+                    CLIResourceView(header: header, plan: plan, resource: resource),
+                    with: templates,
+                    layout: layout
                 )
             )
         }
@@ -46,7 +50,7 @@ struct CLIRootView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let typeName: String
     let commandName: String
     let abstractLiteral: String
@@ -146,7 +150,7 @@ struct CLIResourceView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let typeName: String
     let configuration: String
     let defaultPropertiesLiteral: String
@@ -222,7 +226,10 @@ private struct CLICommandBuilder {
 
     func command(_ operation: OperationPlan) -> CLIResourceView.Command {
         let spec = operation.operation
-        var options = operation.parameters.filter { $0.role != .account && $0.role != .cursor }
+        // Options in the spec's order; the account comes from the credentials, and a list
+        // follows its pages itself.
+        let isOption = { (parameter: ParameterPlan) in parameter.role != .account && parameter.role != .cursor }
+        var options = operation.parameters.filter(isOption)
         var configuration = [
             "commandName: \(SwiftLiteral.string(operation.commandName))",
             "abstract: \(SwiftLiteral.string(spec.summary ?? spec.name))",
@@ -257,17 +264,19 @@ private struct CLICommandBuilder {
                 ),
                 option(paging.size),
             ]
+            // The client's order: the required, then `limit` and the page size, then the rest.
+            let passed = operation.clientParameters.filter { isOption($0) && $0.role != .pageSize }
             let arguments =
-                options.filter(\.required).map(argument) + ["limit: self.noLimit ? nil : self.limit"]
+                passed.filter(\.required).map(argument) + ["limit: self.noLimit ? nil : self.limit"]
                 + ["\(paging.size.argumentLabel): self.\(paging.size.commandPropertyName)"]
-                + options.filter { !$0.required }.map(argument)
+                + passed.filter { !$0.required }.map(argument)
             sequence = .init(
                 function: "\(client).\(operation.methodName)",
                 arguments: SwiftLayout.arguments(arguments),
                 itemsName: ""
             )
         } else {
-            let ordered = options.filter(\.required) + options.filter { !$0.required }
+            let ordered = operation.clientParameters.filter(isOption)
             let method = operation.paging?.singlePageMethodName ?? operation.methodName
             single = .init(
                 function: "\(client).\(method)",

@@ -6,21 +6,29 @@ public struct ClientEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
+    {
         let header = FileHeader(specFile: plan.api.specFile).text
         let folder = plan.modules.client
         var files = [
-            GeneratedFile(
-                path: "\(folder)/\(plan.clientTypeName).swift",
-                contents: try render("Client/client", ClientView(header: header, plan: plan), with: templates)
+            try file(
+                "\(folder)/\(plan.clientTypeName).swift",
+                "Client/client",
+                ClientView(header: header, plan: plan),
+                with: templates,
+                layout: layout
             )
         ]
         for resource in plan.resources {
             let view = ResourceClientView(header: header, plan: plan, resource: resource)
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/\(resource.pluralTypeName).swift",
-                    contents: try render("Client/resource", view, with: templates)
+                try file(
+                    "\(folder)/\(resource.pluralTypeName).swift",
+                    "Client/resource",
+                    view,
+                    with: templates,
+                    layout: layout
                 )
             )
         }
@@ -59,7 +67,7 @@ struct ClientView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let docLines: [String]
     let typeName: String
     let baseURLLiteral: String

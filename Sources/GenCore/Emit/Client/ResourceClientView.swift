@@ -31,7 +31,7 @@ struct ResourceClientView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let docLines: [String]
     let typeName: String
     let account: ClientView.Account?

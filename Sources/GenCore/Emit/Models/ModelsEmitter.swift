@@ -7,7 +7,9 @@ public struct ModelsEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
+    {
         let header = FileHeader(specFile: plan.api.specFile).text
         let folder = plan.modules.models
         var files: [GeneratedFile] = []
@@ -19,10 +21,7 @@ public struct ModelsEmitter: Emitter {
                 properties: resource.properties.map(StructView.Member.init)
             )
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/\(resource.typeName).swift",
-                    contents: try render("Models/struct", view, with: templates)
-                )
+                try file("\(folder)/\(resource.typeName).swift", "Models/struct", view, with: templates, layout: layout)
             )
             if let page = resource.page {
                 let items = StructView.Member(
@@ -41,26 +40,29 @@ public struct ModelsEmitter: Emitter {
                     properties: [items] + page.fields.map(StructView.Member.init)
                 )
                 files.append(
-                    GeneratedFile(
-                        path: "\(folder)/\(page.typeName).swift",
-                        contents: try render("Models/struct", view, with: templates)
-                    )
+                    try file("\(folder)/\(page.typeName).swift", "Models/struct", view, with: templates, layout: layout)
                 )
             }
         }
         for enumeration in plan.enums {
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/\(enumeration.typeName).swift",
-                    contents: try render("Models/enum", EnumView(header: header, enumeration), with: templates)
+                try file(
+                    "\(folder)/\(enumeration.typeName).swift",
+                    "Models/enum",
+                    EnumView(header: header, enumeration),
+                    with: templates,
+                    layout: layout
                 )
             )
         }
         if !plan.sids.isEmpty {
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/Sids.swift",
-                    contents: try render("Models/sids", SidsView(header: header, plan.sids), with: templates)
+                try file(
+                    "\(folder)/Sids.swift",
+                    "Models/sids",
+                    SidsView(header: header, plan.sids),
+                    with: templates,
+                    layout: layout
                 )
             )
         }
@@ -133,7 +135,7 @@ struct StructView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let docLines: [String]
     let typeName: String
     let properties: [Member]
@@ -160,6 +162,7 @@ struct EnumView {
     }
 
     let header: String
+    var imports: [String] = []
     let docLines: [String]
     let typeName: String
     let cases: [Case]
@@ -183,6 +186,7 @@ struct SidsView {
     }
 
     let header: String
+    var imports = ["GenRuntime"]
     let sids: [Sid]
 
     init(header: String, _ sids: [SidPlan]) {

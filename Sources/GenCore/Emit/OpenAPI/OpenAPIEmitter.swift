@@ -13,7 +13,9 @@ public struct OpenAPIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
+    {
         [
             GeneratedFile(
                 path: "\(plan.modules.openAPI)/openapi.json",
@@ -23,7 +25,9 @@ public struct OpenAPIEmitter: Emitter {
     }
 
     /// `SipDomain.openapi.json`: a JSON file of its own beside the Swift files of one module.
-    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String) -> [GeneratedFile] {
+    public func singleLayout(_ files: [GeneratedFile], of plan: APIPlan, stem: String, templates: TemplateSet)
+        -> [GeneratedFile]
+    {
         files.map { GeneratedFile(path: stem + ".openapi.json", contents: $0.contents) }
     }
 }

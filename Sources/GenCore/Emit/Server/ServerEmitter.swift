@@ -8,28 +8,35 @@ public struct ServerEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet) throws(DiagnosticError) -> [GeneratedFile] {
+    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+        -> [GeneratedFile]
+    {
         let header = FileHeader(specFile: plan.api.specFile).text
         let folder = plan.modules.server
         var files = [
-            GeneratedFile(
-                path: "\(folder)/\(plan.handlerTypeName).swift",
-                contents: try render("Server/handler", HandlerView(header: header, plan: plan), with: templates)
+            try file(
+                "\(folder)/\(plan.handlerTypeName).swift",
+                "Server/handler",
+                HandlerView(header: header, plan: plan),
+                with: templates,
+                layout: layout
             ),
-            GeneratedFile(
-                path: "\(folder)/\(plan.handlerTypeName)+Routes.swift",
-                contents: try render("Server/routes", RoutesView(header: header, plan: plan), with: templates)
+            try file(
+                "\(folder)/\(plan.handlerTypeName)+Routes.swift",
+                "Server/routes",
+                RoutesView(header: header, plan: plan),
+                with: templates,
+                layout: layout
             ),
         ]
         for resource in plan.resources {
             files.append(
-                GeneratedFile(
-                    path: "\(folder)/\(resource.inputsFileName).swift",
-                    contents: try render(
-                        "Server/inputs",
-                        InputsView(header: header, plan: plan, resource: resource),
-                        with: templates
-                    )
+                try file(
+                    "\(folder)/\(resource.inputsFileName).swift",
+                    "Server/inputs",
+                    InputsView(header: header, plan: plan, resource: resource),
+                    with: templates,
+                    layout: layout
                 )
             )
         }
@@ -57,7 +64,7 @@ struct HandlerView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let docLines: [String]
     let protocolName: String
     let methods: [Method]
@@ -107,7 +114,7 @@ struct InputsView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let inputs: [Input]
 
     init(header: String, plan: APIPlan, resource: ResourcePlan) {
@@ -161,7 +168,7 @@ struct RoutesView {
     }
 
     let header: String
-    let imports: [String]
+    var imports: [String]
     let protocolName: String
     let errorCodes: String
     let routes: [Route]
