@@ -189,8 +189,8 @@ let package = Package(
         // `gen` is built so that tests can run it as a process.
         .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen", "TestSupport"]),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
-        .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
-        .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),
+        .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime", "GenRuntime"]),
+        .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime", "GenRuntime"]),
         // What several test targets share: servers run inside a test process, captured logs.
         .target(
             name: "TestSupport",

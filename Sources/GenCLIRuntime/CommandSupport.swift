@@ -28,6 +28,20 @@ public enum CommandSupport {
         return date
     }
 
+    /// An ISO 8601 date and time given to `option`; a usage error when it is not one.
+    public static func dateTime(_ text: String?, option: String) throws -> Date? {
+        guard let text else { return nil }
+        guard let date = ISO8601Date.date(from: text) else {
+            throw ValidationError("\(option) takes an ISO 8601 date and time such as '2024-05-01T12:30:00Z'.")
+        }
+        return date
+    }
+
+    /// An array option's values, or nil when none was given, which sends nothing.
+    public static func values<Element>(_ values: [Element]) -> [Element]? {
+        values.isEmpty ? nil : values
+    }
+
     /// Checks a comma-separated `--properties` list against the resource's properties.
     public static func properties(_ list: String, known: [String]) throws -> [String] {
         let names = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -80,5 +94,12 @@ public enum CommandSupport {
             }
         }
         return a.isEmpty ? b.count : row[b.count]
+    }
+}
+
+/// A day given as `YYYY-MM-DD`.
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GenClientRuntime
+import GenRuntime
 
 /// How a generated CLI prints resources.
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -125,6 +126,7 @@ public struct ResourcePrinter {
             case nil, .null?: return ""
             case .string(let text)?: return text.replacingOccurrences(of: "\n", with: " ")
             case .bool(let flag)?: return flag ? "true" : "false"
+            case .integer(let number)?: return String(number)
             case .number(let number)?:
                 return number.rounded() == number && abs(number) < 1e15 ? String(Int(number)) : String(number)
             case let value?: return String(decoding: try encoder.encode(value), as: UTF8.self)

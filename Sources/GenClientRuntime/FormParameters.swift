@@ -1,3 +1,5 @@
+import GenRuntime
+
 /// Named values sent as a query string or an `application/x-www-form-urlencoded` body, in order.
 ///
 /// A `nil` value sends nothing, which is how an optional parameter says "not sent". Generated
@@ -21,9 +23,11 @@ public struct FormParameters: Sendable, Equatable, ExpressibleByDictionaryLitera
 
     public var isEmpty: Bool { pairs.isEmpty }
 
-    /// Appends a pair, unless `value` is nil.
+    /// Appends a pair for each of the value's texts (an array sends one a element, under the
+    /// same name), unless `value` is nil.
     public mutating func append(_ name: String, _ value: (any FormValue)?) {
-        if let value { pairs.append(Pair(name: name, value: value.formValue)) }
+        guard let value else { return }
+        for text in value.formValues { pairs.append(Pair(name: name, value: text)) }
     }
 
     /// `name=value&…`, encoded as HTML forms are: letters, digits and `*-._` as they are, a space
@@ -82,6 +86,30 @@ public enum FormEncoding {
 /// A value that can be sent as a form or query value.
 public protocol FormValue {
     var formValue: String { get }
+    /// The texts sent for the value: itself, or each element of an array as a repeated key
+    /// (`StatusCallbackEvent=initiated&StatusCallbackEvent=ringing`).
+    var formValues: [String] { get }
+}
+
+extension FormValue {
+    public var formValues: [String] { [formValue] }
+}
+
+extension Double: FormValue {
+    /// Whole numbers without a fraction, others as Swift prints them, which reads back exactly.
+    public var formValue: String {
+        self == rounded() && abs(self) < 1e15 ? String(Int(self)) : "\(self)"
+    }
+}
+
+extension CalendarDate: FormValue {
+    public var formValue: String { description }
+}
+
+/// An array is sent as its elements, each under the parameter's name.
+extension Array: FormValue where Element: FormValue {
+    public var formValue: String { map(\.formValue).joined(separator: ",") }
+    public var formValues: [String] { map(\.formValue) }
 }
 
 extension String: FormValue {

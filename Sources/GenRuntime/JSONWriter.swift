@@ -99,6 +99,73 @@ public struct JSONWriter {
         bytes.append(.closeBrace)
     }
 
+    public mutating func field(_ name: StaticString, _ value: Double?) {
+        key(name)
+        guard let value else { return null() }
+        number(value)
+    }
+
+    /// A date as its ISO 8601 text.
+    public mutating func field(_ name: StaticString, iso8601 value: Date?) {
+        field(name, value.map(ISO8601Date.string(from:)))
+    }
+
+    /// A day as its `YYYY-MM-DD` text.
+    public mutating func field(_ name: StaticString, _ value: CalendarDate?) {
+        field(name, value?.description)
+    }
+
+    /// An array of strings, integers, numbers or booleans.
+    public mutating func field(_ name: StaticString, _ values: [some JSONScalar]?) {
+        key(name)
+        guard let values else { return null() }
+        bytes.append(.openBracket)
+        for (index, element) in values.enumerated() {
+            if index > 0 { bytes.append(.comma) }
+            value(element.jsonValue)
+        }
+        bytes.append(.closeBracket)
+    }
+
+    /// Any JSON value, objects with their keys sorted.
+    public mutating func value(_ value: JSONValue) {
+        switch value {
+        case .null: null()
+        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): bytes.append(contentsOf: String(number).utf8)
+        case .number(let number): self.number(number)
+        case .string(let text): string(text)
+        case .array(let elements):
+            bytes.append(.openBracket)
+            for (index, element) in elements.enumerated() {
+                if index > 0 { bytes.append(.comma) }
+                self.value(element)
+            }
+            bytes.append(.closeBracket)
+        case .object(let members):
+            bytes.append(.openBrace)
+            let sorted = members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+            for (index, member) in sorted.enumerated() {
+                if index > 0 { bytes.append(.comma) }
+                string(member.key)
+                bytes.append(.colon)
+                self.value(member.value)
+            }
+            bytes.append(.closeBrace)
+        }
+        needsComma = true
+    }
+
+    /// A number as JSON writes it: no `nan` or infinity, which JSON has not, so those are `null`.
+    private mutating func number(_ value: Double) {
+        guard value.isFinite else { return null() }
+        if value == value.rounded(), abs(value) < 1e15 {
+            bytes.append(contentsOf: String(Int(value)).utf8)
+        } else {
+            bytes.append(contentsOf: "\(value)".utf8)
+        }
+    }
+
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         key(name)
         if let value { value.writeJSON(to: &self) } else { null() }
@@ -161,6 +228,31 @@ public struct JSONWriter {
         }
         return index
     }
+}
+
+/// A value an array field holds: a string, an integer, a number or a boolean.
+public protocol JSONScalar {
+    var jsonValue: JSONValue { get }
+}
+
+extension String: JSONScalar {
+    public var jsonValue: JSONValue { .string(self) }
+}
+
+extension Int: JSONScalar {
+    public var jsonValue: JSONValue { .integer(self) }
+}
+
+extension Double: JSONScalar {
+    public var jsonValue: JSONValue { .number(self) }
+}
+
+extension Bool: JSONScalar {
+    public var jsonValue: JSONValue { .bool(self) }
+}
+
+extension CalendarDate: JSONScalar {
+    public var jsonValue: JSONValue { .string(description) }
 }
 
 extension UInt8 {

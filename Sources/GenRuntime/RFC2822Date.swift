@@ -176,7 +176,7 @@ public enum RFC2822Date {
 
 extension Int {
     /// Division that rounds toward negative infinity, so dates before 1970 work too.
-    fileprivate func floorDivided(by divisor: Int) -> (quotient: Int, remainder: Int) {
+    func floorDivided(by divisor: Int) -> (quotient: Int, remainder: Int) {
         let quotient = (self >= 0 ? self : self - divisor + 1) / divisor
         return (quotient, self - quotient * divisor)
     }

@@ -1,9 +1,12 @@
 /// The fields of a query string or an `application/x-www-form-urlencoded` body.
 ///
-/// A name sent twice keeps its first value. Names the operation does not know are ignored by
-/// the generated routing, as Twilio ignores them.
+/// A name sent twice keeps its first value for a parameter of one value, and all of them, in
+/// order, for an array. Names the operation does not know are ignored by the generated routing,
+/// as Twilio ignores them.
 public struct FormFields: Sendable, Equatable {
     private var values: [String: String] = [:]
+    /// The names sent more than once, with every value.
+    private var repeated: [String: [String]] = [:]
 
     public init() {}
 
@@ -18,11 +21,20 @@ public struct FormFields: Sendable, Equatable {
                     message: "The request has a malformed percent-encoding in '\(pair.prefix(64))'"
                 )
             }
-            if values[name] == nil { values[name] = value }
+            if let first = values[name] {
+                repeated[name, default: [first]].append(value)
+            } else {
+                values[name] = value
+            }
         }
     }
 
     public subscript(name: String) -> String? { values[name] }
+
+    /// Every value sent under `name`, in order; empty when none was.
+    public func all(_ name: String) -> [String] {
+        repeated[name] ?? values[name].map { [$0] } ?? []
+    }
 
     public var names: [String] { values.keys.sorted() }
 

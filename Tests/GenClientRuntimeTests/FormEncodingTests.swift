@@ -1,5 +1,6 @@
 import Foundation
 import GenClientRuntime
+import GenRuntime
 import Testing
 
 @Suite struct FormEncodingTests {
@@ -141,7 +142,7 @@ import Testing
                 apiError.details
                     == .object([
                         "field": .string("DomainName"),
-                        "limits": .array([.number(1), .number(2.5), .null, .bool(true)]),
+                        "limits": .array([.integer(1), .number(2.5), .null, .bool(true)]),
                     ])
             )
             #expect(
@@ -204,5 +205,13 @@ import Testing
         var iterator = Self.sequence(pages: [[]], limit: nil, fetches: fetches).makeAsyncIterator()
         #expect(try await iterator.next() == nil)
         #expect(fetches.count == 1)
+    }
+
+    @Test func arraysAreSentAsRepeatedKeysAndNumbersExactly() {
+        let parameters: FormParameters = [
+            "Event": ["initiated", "ringing"], "None": [String]?.none, "Empty": [Int](), "Ratio": -0.0075,
+            "Whole": 2.0, "Day": CalendarDate(year: 2024, month: 2, day: 29),
+        ]
+        #expect(parameters.encoded == "Event=initiated&Event=ringing&Ratio=-0.0075&Whole=2&Day=2024-02-29")
     }
 }

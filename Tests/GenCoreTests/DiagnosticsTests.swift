@@ -60,7 +60,7 @@ import Testing
             "unknown type",
             line: 19,
             "      name: { type: strng, nullable: true }",
-            "Specs/Broken.yaml:19:21: error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>"
+            "Specs/Broken.yaml:19:21: error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>"
         ),
         .init(
             "duplicate property",
@@ -285,7 +285,7 @@ import Testing
             [(2, "baseUrl: ftp://example.com"), (19, "      name: { type: strin }"), (37, "        method: FETCH")],
             [
                 "Specs/Broken.yaml:2:10: error: baseUrl must be an http:// or https:// URL, found 'ftp://example.com'",
-                "Specs/Broken.yaml:19:21: error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>",
+                "Specs/Broken.yaml:19:21: error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>",
                 "Specs/Broken.yaml:37:17: error: unknown HTTP method 'FETCH' in operation 'create'",
             ]
         ),

@@ -18,6 +18,8 @@ import Testing
         sids:
           AC: Account
           WD: Widget
+        enums:
+          Color: { values: [red] }
         resources:
         \(resources)
         """

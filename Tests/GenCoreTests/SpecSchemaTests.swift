@@ -39,5 +39,7 @@ import Testing
         let anyOf = try #require(definitions["fieldType"]?["anyOf"] as? [[String: Any]])
         let simple = try #require(anyOf.first?["enum"] as? [String])
         #expect(simple.sorted() == FieldTypeParser.simple.keys.sorted())
+        let formats = try #require(anyOf.dropFirst().first?["enum"] as? [String])
+        #expect(formats.sorted() == StringFormat.all.keys.sorted())
     }
 }

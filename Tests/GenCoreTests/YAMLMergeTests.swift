@@ -58,9 +58,11 @@ import Testing
         #expect(
             errors == [
                 "Specs/Merge.yaml:20:15: error: unknown type 'strng' (did you mean 'string'?); expected one of string, "
-                    + "integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>",
+                    + "integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, "
+                    + "iso-country-code, currency, json, sid<..>, enum<..>, array<..>",
                 "Specs/Merge.yaml:20:15: error: unknown type 'strng' (did you mean 'string'?); expected one of string, "
-                    + "integer, boolean, uri, uri-map, datetime-rfc2822, sid<..>, enum<..>",
+                    + "integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, "
+                    + "iso-country-code, currency, json, sid<..>, enum<..>, array<..>",
             ]
         )
     }

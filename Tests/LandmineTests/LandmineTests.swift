@@ -1,5 +1,6 @@
 import Foundation
 import GenClientRuntime
+import GenRuntime
 import GenServerRuntime
 import Hummingbird
 import LandmineClient
@@ -18,7 +19,10 @@ import Testing
 
     @Test func theClientSendsKeywordNamedParametersByTheirWireNames() async throws {
         let transport = RecordingTransport(responses: [
-            .json(201, #"{"class": 3, "in": true, "where": "Tue, 01 Jan 2019 00:00:00 +0000", "self": null}"#),
+            .json(
+                201,
+                #"{"class": 3, "in": true, "where": "Tue, 01 Jan 2019 00:00:00 +0000", "self": null, "day": "2024-02-29", "accounts": []}"#
+            ),
             ClientResponse(status: 204),
         ])
         let client = LandmineAPI(accountSid: "user", authToken: "secret", transport: transport)
@@ -27,9 +31,13 @@ import Testing
             self_: Self.account,
             class: "first",
             return: Self.protocolSid,
+            callers: [Self.account, Self.account],
             form: 7,
             query: false,
-            protocol: Self.date
+            protocol: Self.date,
+            tags: ["a b", "c"],
+            ratio: 0.25,
+            days: [CalendarDate("2024-02-29")!]
         )
         #expect(created.class == 3)
         #expect(created.in == true)
@@ -43,20 +51,24 @@ import Testing
         )
         #expect(
             transport.requests.first.flatMap { $0.body.map { String(decoding: $0, as: UTF8.self) } }
-                == "class=first&return=\(Self.protocolSid)&form=7&query=false&protocol=Tue%2C+01+Jan+2019+00%3A00%3A00+%2B0000"
+                == "class=first&return=\(Self.protocolSid)&Callers=\(Self.account)&Callers=\(Self.account)&form=7"
+                + "&query=false&protocol=Tue%2C+01+Jan+2019+00%3A00%3A00+%2B0000&Tags=a+b&Tags=c&Ratio=0.25"
+                + "&Days=2024-02-29"
         )
     }
 
     /// A landmine server over memory: whatever is created is listed and can be deleted.
     final class Classes: LandmineHandler {
         let stored = Locked<[Class]>([])
+        let lists = Locked<[ListClassInput]>([])
 
         func authenticate(_ authorization: BasicAuthorization) async throws -> String? {
             authorization.password == "secret" ? authorization.username : nil
         }
 
         func listClass(_ input: ListClassInput, caller: String) async throws -> ClassPage {
-            ClassPage(self_: stored.withLock { $0 }, default: input.pageSize ?? 0)
+            lists.withLock { $0.append(input) }
+            return ClassPage(self_: stored.withLock { $0 }, default: input.pageSize ?? 0)
         }
 
         func createClass(_ input: CreateClassInput, caller: String) async throws -> Class {
@@ -68,7 +80,11 @@ import Testing
                 decoder: input.return,
                 in: true,
                 where: input.protocol ?? Date(timeIntervalSince1970: 0),
-                return: input.class
+                return: input.class,
+                double: input.ratio,
+                day: input.days?.first ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                tags: input.tags,
+                accounts: input.callers
             )
             stored.withLock { $0.append(value) }
             return value
@@ -107,9 +123,13 @@ import Testing
                 self_: Self.account,
                 class: "a class",
                 return: Self.protocolSid,
+                callers: [Self.account],
                 form: 42,
                 query: true,
-                protocol: Self.date
+                protocol: Self.date,
+                tags: ["x", "y z"],
+                ratio: -0.0075,
+                days: [CalendarDate(year: 2024, month: 2, day: 29)!]
             )
             #expect(created.default == "in value")
             #expect(created.class == 42)
@@ -118,10 +138,38 @@ import Testing
             #expect(created.decoder == Self.protocolSid)
             #expect(created.where == Self.date)
             #expect(created.return == "a class")
+            #expect(created.tags == ["x", "y z"])
+            #expect(created.accounts == [Self.account])
+            #expect(created.double == -0.0075)
+            #expect(created.day == CalendarDate(year: 2024, month: 2, day: 29))
 
-            let page = try await client.classes.page(pageSize: 5, default: .class)
+            let start = Date(timeIntervalSince1970: 1_714_566_600)
+            let page = try await client.classes.page(
+                pageSize: 5,
+                default: .class,
+                startTime: start,
+                day: CalendarDate("2024-02-29"),
+                status: [.withSpace, .self_],
+                score: 2.5
+            )
             #expect(page.self_ == [created])
             #expect(page.default == 5)
+            let listed = try #require(handler.lists.withLock { $0.last })
+            #expect(listed.startTime == start)
+            #expect(listed.day == CalendarDate(year: 2024, month: 2, day: 29))
+            #expect(listed.status == [.withSpace, .self_])
+            #expect(listed.score == 2.5)
+
+            // A value of the wrong type in an array is a 400, as any other parameter is.
+            let request = ClientRequest(
+                method: "GET",
+                url: "http://127.0.0.1:\(port)/classes?Status=class&Status=nonsense",
+                headers: [("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString())],
+                body: nil
+            )
+            let raw = try await AsyncHTTPClientTransport().send(request, timeout: .seconds(10))
+            #expect(raw.status == 400)
+            #expect(String(decoding: raw.body, as: UTF8.self).contains("Status 'nonsense' is not valid"))
 
             try await client.classes.delete(where: 0, let: true)
             await #expect(throws: ClientError.self) { try await client.classes.delete(where: 0) }

@@ -80,14 +80,43 @@ public struct FieldType: Codable, Equatable, Sendable {
     public var spec: String
 
     public enum Kind: String, Codable, Sendable {
-        case string, integer, boolean, uri, uriMap, dateTimeRFC2822, sid, enumeration
+        case string, integer, number, boolean, uri, uriMap, dateTimeRFC2822, dateTime, date, sid, enumeration
+        /// A string of a documented format, such as an email address; `reference` names it.
+        case formatted
+        /// Any JSON.
+        case json
+        /// A list of values of the type in `elements`.
+        case array
 
         /// Whether a value is text on the wire, which length and pattern constraints apply to.
-        public var isText: Bool { self == .string || self == .uri }
+        public var isText: Bool { self == .string || self == .uri || self == .formatted }
     }
 
-    /// The SID prefix or the enum name, for `sid` and `enumeration`.
+    /// The SID prefix, the enum name or the string's format, for `sid`, `enumeration` and `formatted`.
     public var reference: String?
+    /// For an array, the type of its elements (one); nil otherwise.
+    public var elements: [FieldType]?
+
+    /// The type of an array's elements.
+    public var element: FieldType? { elements?.first }
+
+    public init(kind: Kind, spec: String, reference: String? = nil, elements: [FieldType]? = nil) {
+        self.kind = kind
+        self.spec = spec
+        self.reference = reference
+        self.elements = elements
+    }
+}
+
+/// The string formats a spec may name as types, each a `String` documented with its format.
+public enum StringFormat {
+    /// Spec spelling to the format's name in OpenAPI and a description of it.
+    public static let all: [String: (openAPI: String, meaning: String)] = [
+        "phone-number": ("phone-number", "A phone number in E.164 format, such as +14155550100."),
+        "email": ("email", "An email address."),
+        "iso-country-code": ("iso-country-code", "An ISO 3166-1 alpha-2 country code, such as US."),
+        "currency": ("currency", "An ISO 4217 currency code, such as USD."),
+    ]
 }
 
 public struct PII: Codable, Equatable, Sendable {
@@ -175,6 +204,7 @@ public struct Parameter: Codable, Equatable, Sendable {
 public enum DefaultValue: Codable, Equatable, Sendable {
     case string(String)
     case integer(Int)
+    case number(Double)
     case boolean(Bool)
 }
 

@@ -3,7 +3,10 @@ import Foundation
 /// Reads a field's `type:`, such as `string`, `sid<AC>` or `enum<HttpMethod>`.
 enum FieldTypeParser {
     /// The spellings offered when a type is unknown.
-    static let names = ["string", "integer", "boolean", "uri", "uri-map", "datetime-rfc2822", "sid<..>", "enum<..>"]
+    static let names = [
+        "string", "integer", "number", "boolean", "uri", "uri-map", "datetime", "datetime-rfc2822", "date",
+        "phone-number", "email", "iso-country-code", "currency", "json", "sid<..>", "enum<..>", "array<..>",
+    ]
 
     static let simple: [String: FieldType.Kind] = [
         "string": .string,
@@ -12,6 +15,10 @@ enum FieldTypeParser {
         "uri": .uri,
         "uri-map": .uriMap,
         "datetime-rfc2822": .dateTimeRFC2822,
+        "number": .number,
+        "datetime": .dateTime,
+        "date": .date,
+        "json": .json,
     ]
 
     /// Parses `text`, resolving SID prefixes and enum names against the spec's declarations.
@@ -24,6 +31,21 @@ enum FieldTypeParser {
         let spelling = text.value.trimmingCharacters(in: .whitespaces)
         if let kind = simple[spelling] {
             return FieldType(kind: kind, spec: spelling)
+        }
+        if StringFormat.all[spelling] != nil {
+            return FieldType(kind: .formatted, spec: spelling, reference: spelling)
+        }
+        if let argument = argument(of: "array", in: spelling) {
+            guard let element = parse(Located(argument, at: text.location), sids: sids, enums: enums, log: &log)
+            else { return nil }
+            guard Self.arrayElements.contains(element.kind) else {
+                log.error(
+                    "an array holds strings, numbers, booleans, days, SIDs or enum values, not \(element.spec)",
+                    at: text.location
+                )
+                return nil
+            }
+            return FieldType(kind: .array, spec: spelling, elements: [element])
         }
         if let argument = argument(of: "sid", in: spelling) {
             guard argument.count == 2, argument.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
@@ -51,7 +73,7 @@ enum FieldTypeParser {
             }
             return FieldType(kind: .enumeration, spec: spelling, reference: argument)
         }
-        let offered = simple.keys.sorted() + ["sid", "enum"]
+        let offered = simple.keys.sorted() + StringFormat.all.keys.sorted() + ["sid", "enum", "array"]
         let hint = Suggestion.closest(to: spelling, in: offered).map { " (did you mean '\($0)'?)" } ?? ""
         log.error(
             "unknown type '\(spelling)'\(hint); expected one of \(names.joined(separator: ", "))",
@@ -59,6 +81,11 @@ enum FieldTypeParser {
         )
         return nil
     }
+
+    /// The kinds an array may hold.
+    static let arrayElements: Set<FieldType.Kind> = [
+        .string, .uri, .formatted, .integer, .number, .boolean, .date, .sid, .enumeration,
+    ]
 
     /// `X` from `name<X>`, or nil when `spelling` is not of that form.
     private static func argument(of name: String, in spelling: String) -> String? {

@@ -67,6 +67,12 @@ extension SpecLowering {
                 log.error("the default \(value) of \(what) is above its maximum \(maximum)", at: raw.location)
             }
             return .integer(value)
+        case .number:
+            guard !raw.isQuoted, let value = Double(raw.text), value.isFinite else {
+                log.error("the default of \(what) must be a number, found '\(raw.text)'", at: raw.location)
+                return nil
+            }
+            return .number(value)
         case .boolean:
             guard !raw.isQuoted, let value = Bool(raw.text) else {
                 log.error("the default of \(what) must be true or false, found '\(raw.text)'", at: raw.location)
@@ -84,7 +90,7 @@ extension SpecLowering {
                 return nil
             }
             return .string(raw.text)
-        case .string, .uri:
+        case .string, .uri, .formatted:
             if let maxLength = constraints.maxLength, raw.text.count > maxLength {
                 log.error("the default of \(what) is longer than its maxLength \(maxLength)", at: raw.location)
             }
@@ -92,7 +98,7 @@ extension SpecLowering {
                 log.error("the default '\(raw.text)' of \(what) does not match its pattern", at: raw.location)
             }
             return .string(raw.text)
-        case .sid, .uriMap, .dateTimeRFC2822:
+        case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array:
             log.error("\(what) of type \(type.spec) cannot have a default", at: raw.location)
             return nil
         }

@@ -146,8 +146,13 @@ extension SpecLowering {
         let required = location == .path || raw.required?.value == true
         guard let typeText = raw.type, let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
         else { return nil }
-        if type.kind == .uriMap {
-            log.error("\(what) cannot be a uri-map: a request sends one value a name", at: typeText.location)
+        if type.kind == .uriMap || type.kind == .json {
+            let noun = type.kind == .uriMap ? "a uri-map" : "json"
+            log.error("\(what) cannot be \(noun): a request sends one value a name", at: typeText.location)
+            return nil
+        }
+        if type.kind == .array, location == .path {
+            log.error("path \(what) cannot be an array: a path segment holds one value", at: typeText.location)
             return nil
         }
         let constraints = checkedConstraints(raw, type: type, what: what)

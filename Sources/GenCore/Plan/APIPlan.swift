@@ -81,7 +81,8 @@ public struct EnumPlan: Sendable {
     public let unknownCaseName: String
 }
 
-/// A spec type in Swift.
+/// A spec type in Swift: its name, and how each piece holds, sends, reads and prints it
+/// (`TypePlan+Swift.swift`). A new type is described here once, for every piece.
 public struct TypePlan: Sendable {
     public let type: FieldType
     /// Without optionality, such as `AccountSid`.

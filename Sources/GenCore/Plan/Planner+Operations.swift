@@ -110,34 +110,17 @@ extension Planner {
 
     /// How the generated server reads `parameter`, such as `string("DomainName", in: .form, maxLength: 255)`.
     static func reader(_ parameter: Parameter, type: TypePlan) -> ReaderCall {
-        let optional = !parameter.required
+        let (method, typeArguments) = type.reader(optional: !parameter.required)
         var arguments = [SwiftLiteral.string(parameter.wireName), "in: .\(parameter.location.rawValue)"]
-        let method: String
         let constraints = parameter.constraints
-        switch parameter.type.kind {
-        case .string, .uri:
-            method = optional ? "optionalString" : "string"
-            if let minLength = constraints.minLength { arguments.append("minLength: \(minLength)") }
-            if let maxLength = constraints.maxLength { arguments.append("maxLength: \(maxLength)") }
-            if let pattern = constraints.pattern { arguments.append("pattern: \(SwiftLiteral.raw(pattern))") }
-        case .integer:
-            method = optional ? "optionalInt" : "int"
-            if let minimum = constraints.minimum { arguments.append("minimum: \(minimum)") }
-            if let maximum = constraints.maximum { arguments.append("maximum: \(maximum)") }
-        case .boolean:
-            method = optional ? "optionalBool" : "bool"
-        case .sid:
-            method = optional ? "optionalSid" : "sid"
-            arguments.append("as: \(type.swiftName).self")
-        case .enumeration:
-            method = optional ? "optionalEnum" : "requiredEnum"
-            arguments.append("as: \(type.swiftName).self")
-        case .dateTimeRFC2822:
-            method = optional ? "optionalDate" : "date"
-        case .uriMap:
-            // Lowering refuses a uri-map parameter; a map is never read from a request.
-            preconditionFailure("a parameter cannot be a uri-map")
+        if let minLength = constraints.minLength { arguments.append("minLength: \(minLength)") }
+        if let maxLength = constraints.maxLength { arguments.append("maxLength: \(maxLength)") }
+        if let pattern = constraints.pattern, parameter.type.kind != .sid {
+            arguments.append("pattern: \(SwiftLiteral.raw(pattern))")
         }
+        if let minimum = constraints.minimum { arguments.append("minimum: \(minimum)") }
+        if let maximum = constraints.maximum { arguments.append("maximum: \(maximum)") }
+        arguments += typeArguments
         if let code = parameter.errorCode { arguments.append("errorCode: \(code)") }
         return ReaderCall(method: method, arguments: arguments)
     }

@@ -162,7 +162,12 @@ struct Planner {
             case .integer: "Int"
             case .boolean: "Bool"
             case .uriMap: "[String: String]"
-            case .dateTimeRFC2822: "Date"
+            case .dateTimeRFC2822, .dateTime: "Date"
+            case .number: "Double"
+            case .date: "CalendarDate"
+            case .formatted: "String"
+            case .json: "JSONValue"
+            case .array: "[" + (type.element.map { self.type($0).swiftName } ?? "") + "]"
             case .sid: sidTypes[type.reference ?? ""] ?? ""
             case .enumeration: enumTypes[type.reference ?? ""] ?? ""
             }

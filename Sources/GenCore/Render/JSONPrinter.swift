@@ -16,6 +16,7 @@ enum JSONPrinter {
         case .null: output.append("null")
         case .bool(let flag): output.append(flag ? "true" : "false")
         case .integer(let number): output.append(String(number))
+        case .number(let number): output.append(number.isFinite ? "\(number)" : "null")
         case .string(let text): output.append(quoted(text))
         case .array(let elements):
             if elements.isEmpty {

@@ -8,6 +8,7 @@ enum JSONValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case integer(Int)
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)

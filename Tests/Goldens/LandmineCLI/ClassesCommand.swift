@@ -39,6 +39,16 @@ struct ClassesCommand: AsyncParsableCommand {
             "in",
             "where",
             "return",
+            "Double",
+            "date",
+            "day",
+            "email",
+            "JSONValue",
+            "tags",
+            "values",
+            "accounts",
+            "scores",
+            "days",
         ]
 
         @Option(name: [.short, .long], help: "columns (an aligned table), json or tsv.")
@@ -66,6 +76,18 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("default"), help: "default")
         var `default`: Default?
 
+        @Option(name: .customLong("start-time"), help: "StartTime")
+        var startTime: String?
+
+        @Option(name: .customLong("day"), help: "Day")
+        var day: CalendarDate?
+
+        @Option(name: .customLong("status"), help: "Status")
+        var status: [Default] = []
+
+        @Option(name: .customLong("score"), help: "Score")
+        var score: Double?
+
         @Option(name: .customLong("limit"), help: "The most Classes to print.")
         var limit = 50
 
@@ -86,7 +108,11 @@ struct ClassesCommand: AsyncParsableCommand {
                     limit: self.noLimit ? nil : self.limit,
                     pageSize: self.pageSize,
                     uri: self.uri,
-                    default: self.`default`
+                    default: self.`default`,
+                    startTime: try CommandSupport.dateTime(self.startTime, option: "--start-time"),
+                    day: self.day,
+                    status: CommandSupport.values(self.status),
+                    score: self.score
                 )
                 for try await page in sequence.pages {
                     try printer.printPage(page)
@@ -126,6 +152,21 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("return"), help: "return")
         var `return`: ProtocolSid
 
+        @Option(name: .customLong("tags"), help: "Tags")
+        var tags: [String] = []
+
+        @Option(name: .customLong("callers"), help: "Callers")
+        var callers: [AccountSid]
+
+        @Option(name: .customLong("phone"), help: "Phone")
+        var phone: String?
+
+        @Option(name: .customLong("ratio"), help: "Ratio")
+        var ratio: Double?
+
+        @Option(name: .customLong("days"), help: "Days")
+        var days: [CalendarDate] = []
+
         @OptionGroup var credentials: ConnectionOptions
         @OptionGroup var display: OutputOptions
 
@@ -138,11 +179,16 @@ struct ClassesCommand: AsyncParsableCommand {
                     self_: self.self_,
                     class: self.`class`,
                     return: self.`return`,
+                    callers: self.callers,
                     path: self.path,
                     form: self.form,
                     query: self.query,
                     connection: self.connection,
-                    protocol: try CommandSupport.date(self.`protocol`, option: "--protocol")
+                    protocol: try CommandSupport.date(self.`protocol`, option: "--protocol"),
+                    tags: CommandSupport.values(self.tags),
+                    phone: self.phone,
+                    ratio: self.ratio,
+                    days: CommandSupport.values(self.days)
                 )
                 try printer.printResource(result)
             }

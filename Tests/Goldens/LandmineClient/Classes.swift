@@ -11,13 +11,20 @@ import LandmineModels
 public struct Classes: Sendable {
     let connection: APIConnection
 
+    /// - Parameters:
+    ///   - score: The server assumes 0.5 when it is not sent.
+    ///
     /// - Returns: One page of Class resources.
     /// - Throws: ``ClientError``.
     public func page(
         pageSize: Int? = nil,
         page: Int? = nil,
         uri: String? = nil,
-        `default`: Default? = nil
+        `default`: Default? = nil,
+        startTime: Date? = nil,
+        day: CalendarDate? = nil,
+        status: [Default]? = nil,
+        score: Double? = nil
     ) async throws(ClientError) -> ClassPage {
         return try await self.connection.send(
             "GET",
@@ -27,6 +34,10 @@ public struct Classes: Sendable {
                 "Page": page,
                 "uri": uri,
                 "default": `default`?.rawValue,
+                "StartTime": startTime.map(ISO8601Date.string(from:)),
+                "Day": day,
+                "Status": status?.map(\.rawValue),
+                "Score": score,
             ],
             as: ClassPage.self
         )
@@ -38,17 +49,30 @@ public struct Classes: Sendable {
     ///   - limit: The most Classes to produce; nil for all. No page beyond it is fetched.
     ///   - pageSize: How many to ask for a page; by default as many as `limit` (at most 100), else
     ///     the server's default.
+    ///   - score: The server assumes 0.5 when it is not sent.
     ///
     /// - Returns: An `AsyncSequence` that fetches each page when the one before it is used up.
     public func list(
         limit: Int? = nil,
         pageSize: Int? = nil,
         uri: String? = nil,
-        `default`: Default? = nil
+        `default`: Default? = nil,
+        startTime: Date? = nil,
+        day: CalendarDate? = nil,
+        status: [Default]? = nil,
+        score: Double? = nil
     ) -> PagedSequence<Class> {
         let pageSize = pageSize ?? limit.map { min($0, 100) }
         return PagedSequence(limit: limit) { () async throws(ClientError) in
-            try await self.page(pageSize: pageSize, uri: uri, default: `default`)
+            try await self.page(
+                pageSize: pageSize,
+                uri: uri,
+                default: `default`,
+                startTime: startTime,
+                day: day,
+                status: status,
+                score: score
+            )
         } next: { uri async throws(ClientError) in
             try await self.connection.get(uri: uri, as: ClassPage.self)
         } contents: {
@@ -63,11 +87,16 @@ public struct Classes: Sendable {
         self_: AccountSid,
         `class`: String,
         `return`: ProtocolSid,
+        callers: [AccountSid],
         path: String? = nil,
         form: Int? = nil,
         query: Bool? = nil,
         connection: String? = nil,
-        `protocol`: Date? = nil
+        `protocol`: Date? = nil,
+        tags: [String]? = nil,
+        phone: String? = nil,
+        ratio: Double? = nil,
+        days: [CalendarDate]? = nil
     ) async throws(ClientError) -> Class {
         return try await self.connection.send(
             "POST",
@@ -75,11 +104,16 @@ public struct Classes: Sendable {
             form: [
                 "class": `class`,
                 "return": `return`.rawValue,
+                "Callers": callers.map(\.rawValue),
                 "path": path,
                 "form": form,
                 "query": query,
                 "connection": connection,
                 "protocol": `protocol`.map(RFC2822Date.string(from:)),
+                "Tags": tags,
+                "Phone": phone,
+                "Ratio": ratio,
+                "Days": days,
             ],
             as: Class.self
         )

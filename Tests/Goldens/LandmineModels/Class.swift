@@ -48,6 +48,26 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
 
     public var `return`: String?
 
+    public var double: Double?
+
+    public var date: Date?
+
+    public var day: CalendarDate
+
+    public var email: String?
+
+    public var jsonValue: JSONValue?
+
+    public var tags: [String]?
+
+    public var values: [Default]?
+
+    public var accounts: [AccountSid]
+
+    public var scores: [Double]?
+
+    public var days: [CalendarDate]?
+
     public init(
         `default`: String? = nil,
         `class`: Int,
@@ -69,7 +89,17 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         value: String? = nil,
         `in`: Bool,
         `where`: Date,
-        `return`: String? = nil
+        `return`: String? = nil,
+        double: Double? = nil,
+        date: Date? = nil,
+        day: CalendarDate,
+        email: String? = nil,
+        jsonValue: JSONValue? = nil,
+        tags: [String]? = nil,
+        values: [Default]? = nil,
+        accounts: [AccountSid],
+        scores: [Double]? = nil,
+        days: [CalendarDate]? = nil
     ) {
         self.`default` = `default`
         self.`class` = `class`
@@ -92,6 +122,16 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.`in` = `in`
         self.`where` = `where`
         self.`return` = `return`
+        self.double = double
+        self.date = date
+        self.day = day
+        self.email = email
+        self.jsonValue = jsonValue
+        self.tags = tags
+        self.values = values
+        self.accounts = accounts
+        self.scores = scores
+        self.days = days
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -116,6 +156,16 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         case `in` = "in"
         case `where` = "where"
         case `return` = "return"
+        case double = "Double"
+        case date
+        case day
+        case email
+        case jsonValue = "JSONValue"
+        case tags
+        case values
+        case accounts
+        case scores
+        case days
     }
 
     public init(from decoder: any Decoder) throws {
@@ -141,6 +191,16 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.`in` = try container.decode(Bool.self, forKey: .`in`)
         self.`where` = try container.decodeRFC2822Date(forKey: .`where`)
         self.`return` = try container.decodeIfPresent(String.self, forKey: .`return`)
+        self.double = try container.decodeIfPresent(Double.self, forKey: .double)
+        self.date = try container.decodeISO8601DateIfPresent(forKey: .date)
+        self.day = try container.decode(CalendarDate.self, forKey: .day)
+        self.email = try container.decodeIfPresent(String.self, forKey: .email)
+        self.jsonValue = try container.decodeIfPresent(JSONValue.self, forKey: .jsonValue)
+        self.tags = try container.decodeIfPresent([String].self, forKey: .tags)
+        self.values = try container.decodeIfPresent([Default].self, forKey: .values)
+        self.accounts = try container.decode([AccountSid].self, forKey: .accounts)
+        self.scores = try container.decodeIfPresent([Double].self, forKey: .scores)
+        self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -166,6 +226,16 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         try container.encode(self.`in`, forKey: .`in`)
         try container.encodeRFC2822Date(self.`where`, forKey: .`where`)
         try container.encode(self.`return`, forKey: .`return`)
+        try container.encode(self.double, forKey: .double)
+        try container.encodeISO8601Date(self.date, forKey: .date)
+        try container.encode(self.day, forKey: .day)
+        try container.encode(self.email, forKey: .email)
+        try container.encode(self.jsonValue, forKey: .jsonValue)
+        try container.encode(self.tags, forKey: .tags)
+        try container.encode(self.values, forKey: .values)
+        try container.encode(self.accounts, forKey: .accounts)
+        try container.encode(self.scores, forKey: .scores)
+        try container.encode(self.days, forKey: .days)
     }
 
     /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
@@ -192,6 +262,16 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         writer.field("in", self.`in`)
         writer.field("where", rfc2822: self.`where`)
         writer.field("return", self.`return`)
+        writer.field("Double", self.double)
+        writer.field("date", iso8601: self.date)
+        writer.field("day", self.day)
+        writer.field("email", self.email)
+        writer.field("JSONValue", self.jsonValue)
+        writer.field("tags", self.tags)
+        writer.field("values", self.values?.map(\.rawValue))
+        writer.field("accounts", self.accounts.map(\.rawValue))
+        writer.field("scores", self.scores)
+        writer.field("days", self.days)
         writer.endObject()
     }
 }

@@ -159,10 +159,12 @@ struct CLIResourceView {
 
     init(header: String, plan: APIPlan, resource: ResourcePlan) {
         self.header = header
-        let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
+        let types = resource.operations.flatMap(\.parameters).map(\.type)
         imports =
-            ["ArgumentParser"] + (usesDates ? ["Foundation"] : []) + ["GenCLIRuntime", "GenClientRuntime"]
-            + (usesDates ? ["GenRuntime"] : []) + [plan.modules.client, plan.modules.models]
+            ["ArgumentParser"] + (types.contains(where: \.needsFoundation) ? ["Foundation"] : [])
+            + ["GenCLIRuntime", "GenClientRuntime"]
+            + (types.contains(where: \.clientNeedsRuntime) ? ["GenRuntime"] : [])
+            + [plan.modules.client, plan.modules.models]
         typeName = resource.commandTypeName
         let builder = CLICommandBuilder(resource: resource)
         commands = resource.operations.map(builder.command)
@@ -195,15 +197,12 @@ private struct CLICommandBuilder {
             arguments.insert("inversion: .prefixedNo", at: 1)
             return .init(attribute: "Flag", arguments: SwiftLayout.arguments(arguments), property: "\(property): Bool?")
         }
-        let type =
-            switch parameter.type.kind {
-            case .dateTimeRFC2822, .uri, .uriMap, .string: "String"
-            default: parameter.type.swiftName
-            }
+        let type = parameter.type.optionType
+        let optionality = parameter.required ? "" : parameter.type.isRepeated ? " = []" : "?"
         return .init(
             attribute: "Option",
             arguments: SwiftLayout.arguments(arguments),
-            property: "\(property): \(type)" + (parameter.required ? "" : "?")
+            property: "\(property): \(type)" + optionality
         )
     }
 
@@ -211,11 +210,9 @@ private struct CLICommandBuilder {
     /// the body's locals.
     func argument(_ parameter: ParameterPlan) -> String {
         let property = "self." + parameter.commandPropertyName
-        if parameter.type.kind == .dateTimeRFC2822 {
-            let call = "CommandSupport.date(\(property), option: \(SwiftLiteral.string("--" + parameter.optionName)))"
-            return "\(parameter.argumentLabel): try \(call)" + (parameter.required ? "!" : "")
-        }
-        return "\(parameter.argumentLabel): \(property)"
+        let option = "--" + parameter.optionName
+        let value = parameter.type.optionConversion(property, option: option, required: parameter.required)
+        return "\(parameter.argumentLabel): \(value ?? property)"
     }
 
     static func firstSentence(_ text: String?) -> String? {

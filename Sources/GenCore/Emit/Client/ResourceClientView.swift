@@ -50,10 +50,11 @@ struct ResourceClientView {
         account = plan.account.map(ClientView.Account.init)
         let builder = MethodBuilder(account: account, resource: resource)
         methods = resource.operations.flatMap(builder.methods)
-        let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
+        let types = resource.operations.flatMap(\.parameters).map(\.type)
+        let usesFoundation = types.contains(where: \.needsFoundation)
         imports =
-            (usesDates ? ["Foundation"] : []) + ["GenClientRuntime"] + (usesDates ? ["GenRuntime"] : [])
-            + [plan.modules.models]
+            (usesFoundation ? ["Foundation"] : []) + ["GenClientRuntime"]
+            + (types.contains(where: \.clientNeedsRuntime) ? ["GenRuntime"] : []) + [plan.modules.models]
     }
 }
 
@@ -81,20 +82,14 @@ private struct MethodBuilder {
         switch value {
         case .string(let text): "\"\(text)\""
         case .integer(let number): "\(number)"
+        case .number(let number): "\(number)"
         case .boolean(let flag): "\(flag)"
         }
     }
 
     /// The wire text of a parameter, as an expression of type `String?`, `Int?` or `Bool?`.
     func wireValue(_ parameter: ParameterPlan) -> String {
-        let name = parameter.name
-        let optional = !parameter.required
-        switch parameter.type.kind {
-        case .sid, .enumeration: return optional ? "\(name)?.rawValue" : "\(name).rawValue"
-        case .dateTimeRFC2822:
-            return optional ? "\(name).map(RFC2822Date.string(from:))" : "RFC2822Date.string(from: \(name))"
-        case .string, .uri, .integer, .boolean, .uriMap: return name
-        }
+        parameter.type.wireValue(parameter.name, optional: !parameter.required)
     }
 
     func methods(for operation: OperationPlan) -> [ResourceClientView.Method] {

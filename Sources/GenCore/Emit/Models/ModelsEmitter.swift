@@ -28,7 +28,7 @@ public struct ModelsEmitter: Emitter {
                     name: page.itemsName,
                     wireName: page.page.itemsKey,
                     swiftType: "[\(resource.typeName)]",
-                    kind: nil,
+                    type: nil,
                     nullable: false,
                     description: "The \(resource.typeName) resources on this page.",
                     pii: nil
@@ -94,7 +94,7 @@ struct StructView {
             name: String,
             wireName: String,
             swiftType: String,
-            kind: FieldType.Kind?,
+            type: TypePlan?,
             nullable: Bool,
             description: String?,
             pii: PII?
@@ -109,16 +109,17 @@ struct StructView {
                     + (pii.retentionDays.map { ", deleted after \($0) days" } ?? "") + ")."
             }
             docLines = DocComment.lines([description, note])
-            usesDate = kind == .dateTimeRFC2822
-            decodeMethod = (usesDate ? "decodeRFC2822Date" : "decode") + (nullable ? "IfPresent" : "")
-            decodeArguments = SwiftLayout.arguments((usesDate ? [] : ["\(swiftType).self"]) + ["forKey: .\(name)"])
-            encodeMethod = usesDate ? "encodeRFC2822Date" : "encode"
-            writtenValue =
-                switch kind {
-                case .sid?, .enumeration?: "self.\(name)\(nullable ? "?" : "").rawValue"
-                case .dateTimeRFC2822?: "rfc2822: self.\(name)"
-                default: "self.\(name)"
-                }
+            usesDate = type?.needsFoundation ?? false
+            let decode =
+                type?.decodeMethod(optional: nullable) ?? (
+                    name: "decode" + (nullable ? "IfPresent" : ""), takesType: true
+                )
+            decodeMethod = decode.name
+            decodeArguments = SwiftLayout.arguments(
+                (decode.takesType ? ["\(swiftType).self"] : []) + ["forKey: .\(name)"]
+            )
+            encodeMethod = type?.encodeMethod ?? "encode"
+            writtenValue = type?.jsonArgument("self.\(name)", optional: nullable) ?? "self.\(name)"
         }
 
         init(_ property: PropertyPlan) {
@@ -126,7 +127,7 @@ struct StructView {
                 name: property.name,
                 wireName: property.wireName,
                 swiftType: property.type.swiftName,
-                kind: property.type.kind,
+                type: property.type,
                 nullable: property.nullable,
                 description: property.property.description,
                 pii: property.property.pii

@@ -42,6 +42,7 @@ struct OpenAPISchemas {
             switch value {
             case .string(let text): schema["default"] = .string(text)
             case .integer(let number): schema["default"] = .integer(number)
+            case .number(let number): schema["default"] = .number(number)
             case .boolean(let flag): schema["default"] = .bool(flag)
             }
         }
@@ -86,6 +87,13 @@ struct OpenAPISchemas {
         case .uriMap: JSONObject([("type", "object"), ("additionalProperties", ["type": "string"])])
         case .dateTimeRFC2822: JSONObject([("type", "string"), ("pattern", .string(Self.rfc2822Pattern))])
         case .sid, .enumeration: JSONObject([("$ref", referenceTarget(type))])
+        case .number: JSONObject([("type", "number")])
+        case .dateTime: JSONObject([("type", "string"), ("format", "date-time")])
+        case .date: JSONObject([("type", "string"), ("format", "date")])
+        case .formatted:
+            JSONObject([("type", "string"), ("format", .string(StringFormat.all[type.reference ?? ""]?.openAPI ?? ""))])
+        case .json: JSONObject()
+        case .array: JSONObject([("type", "array"), ("items", .object(type.element.map(base) ?? JSONObject()))])
         }
     }
 
@@ -98,6 +106,8 @@ struct OpenAPISchemas {
         case .uriMap: "Names mapped to URIs relative to \(api.baseURL)."
         // Not `format: date-time`, which is ISO 8601.
         case .dateTimeRFC2822: "An RFC 2822 date, such as `Mon, 20 Jul 2015 17:27:10 +0000`."
+        case .formatted: StringFormat.all[type.reference ?? ""]?.meaning
+        case .json: "Any JSON value."
         default: nil
         }
     }

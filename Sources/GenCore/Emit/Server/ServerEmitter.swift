@@ -119,8 +119,12 @@ struct InputsView {
 
     init(header: String, plan: APIPlan, resource: ResourcePlan) {
         self.header = header
-        let usesDates = resource.operations.flatMap(\.parameters).contains { $0.type.kind == .dateTimeRFC2822 }
-        imports = (usesDates ? ["Foundation"] : []) + ["GenServerRuntime", plan.modules.models]
+        let types = resource.operations.flatMap(\.parameters).map(\.type)
+        imports =
+            (types.contains(where: \.needsFoundation) ? ["Foundation"] : [])
+            + (types.contains(where: \.isRuntimeType) ? ["GenRuntime"] : []) + [
+                "GenServerRuntime", plan.modules.models,
+            ]
         inputs = resource.operations.map { operation in
             var fields = operation.parameters.map { parameter in
                 Field(
@@ -177,7 +181,10 @@ struct RoutesView {
 
     init(header: String, plan: APIPlan) {
         self.header = header
-        imports = ["GenServerRuntime", "Hummingbird", plan.modules.models]
+        let types = plan.operations.flatMap(\.operation.parameters).map(\.type)
+        imports =
+            (types.contains(where: \.isRuntimeType) ? ["GenRuntime"] : [])
+            + ["GenServerRuntime", "Hummingbird", plan.modules.models]
         protocolName = plan.handlerTypeName
         let codes = plan.api.errors
         errorCodes = SwiftLayout.arguments([

@@ -1,0 +1,226 @@
+import Foundation
+import GenRuntime
+
+/// Readers of numbers, ISO 8601 dates, days and arrays.
+extension OperationRequest {
+    /// Every value sent for `name`: path parameters have one.
+    public func texts(_ name: String, in location: Location) -> [String] {
+        switch location {
+        case .path: path[name].map { [$0] } ?? []
+        case .query: query.all(name)
+        case .form: form.all(name)
+        }
+    }
+
+    // MARK: Numbers
+
+    /// A finite decimal number, such as `-0.25` or `3e2`.
+    public func optionalDouble(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
+        -> Double?
+    {
+        guard let text = text(name, in: location) else { return nil }
+        return try Self.parse(text, as: Double.self, name: name, errorCode: errorCode, invalid: invalid)
+    }
+
+    public func double(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Double {
+        try required(optionalDouble(name, in: location, errorCode: errorCode), name, in: location, errorCode: errorCode)
+    }
+
+    // MARK: Dates
+
+    /// An ISO 8601 date and time, such as `2024-05-01T12:30:00Z`.
+    public func optionalDateTime(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
+        -> Date?
+    {
+        guard let text = text(name, in: location) else { return nil }
+        guard let date = ISO8601Date.date(from: text) else {
+            throw invalid(name, "\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
+        }
+        return date
+    }
+
+    public func dateTime(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date {
+        try required(
+            optionalDateTime(name, in: location, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// A day, `YYYY-MM-DD`.
+    public func optionalCalendarDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
+        -> CalendarDate?
+    {
+        guard let text = text(name, in: location) else { return nil }
+        return try Self.parse(text, as: CalendarDate.self, name: name, errorCode: errorCode, invalid: invalid)
+    }
+
+    public func calendarDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
+        -> CalendarDate
+    {
+        try required(
+            optionalCalendarDate(name, in: location, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    // MARK: Arrays
+
+    /// Every value sent under `name` (`Event=a&Event=b`), each read as `Element`; nil when
+    /// none was sent.
+    public func optionalArray<Element: ParameterValue>(
+        _ name: String,
+        in location: Location,
+        of element: Element.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Element]? {
+        try values(name, in: location, errorCode: errorCode, expected: Element.expected) { Element(parameter: $0) }
+    }
+
+    public func array<Element: ParameterValue>(
+        _ name: String,
+        in location: Location,
+        of element: Element.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Element] {
+        try required(
+            optionalArray(name, in: location, of: element, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// Every value sent under `name`, each a SID of kind `Sid`.
+    public func optionalArray<Sid: TwilioSid>(
+        _ name: String,
+        in location: Location,
+        of element: Sid.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Sid]? {
+        try values(name, in: location, errorCode: errorCode, expected: Sid.expected) { Sid(validating: $0) }
+    }
+
+    public func array<Sid: TwilioSid>(
+        _ name: String,
+        in location: Location,
+        of element: Sid.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Sid] {
+        try required(
+            optionalArray(name, in: location, of: element, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// Every value sent under `name`, each one of the enum's known values.
+    public func optionalArray<Value: CaseIterable & RawRepresentable>(
+        _ name: String,
+        in location: Location,
+        of element: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Value]? where Value.RawValue == String {
+        let allowed = "one of " + Value.allCases.map(\.rawValue).joined(separator: ", ")
+        return try values(name, in: location, errorCode: errorCode, expected: allowed) { text in
+            Value.allCases.first { $0.rawValue == text }
+        }
+    }
+
+    public func array<Value: CaseIterable & RawRepresentable>(
+        _ name: String,
+        in location: Location,
+        of element: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> [Value] where Value.RawValue == String {
+        try required(
+            optionalArray(name, in: location, of: element, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    private func values<Element>(
+        _ name: String,
+        in location: Location,
+        errorCode: Int?,
+        expected: String,
+        parse: (String) -> Element?
+    ) throws(APIError) -> [Element]? {
+        let texts = texts(name, in: location)
+        guard !texts.isEmpty else { return nil }
+        var values: [Element] = []
+        values.reserveCapacity(texts.count)
+        for text in texts {
+            guard let value = parse(text) else {
+                throw invalid(name, "\(name) '\(text)' is not valid: it must be \(expected)", errorCode: errorCode)
+            }
+            values.append(value)
+        }
+        return values
+    }
+
+    static func parse<Value: ParameterValue>(
+        _ text: String,
+        as type: Value.Type,
+        name: String,
+        errorCode: Int?,
+        invalid: (String, String, Int?) -> APIError
+    ) throws(APIError) -> Value {
+        guard let value = Value(parameter: text) else {
+            throw invalid(name, "\(name) '\(text)' is not valid: it must be \(Value.expected)", errorCode)
+        }
+        return value
+    }
+}
+
+/// A value a request's parameter can hold, read from its text.
+public protocol ParameterValue {
+    init?(parameter text: String)
+    /// What a valid text is, for the message of a 400: `a whole number`.
+    static var expected: String { get }
+}
+
+extension String: ParameterValue {
+    public init?(parameter text: String) { self = text }
+    public static var expected: String { "text" }
+}
+
+extension Int: ParameterValue {
+    public init?(parameter text: String) { self.init(text) }
+    public static var expected: String { "a whole number" }
+}
+
+extension Double: ParameterValue {
+    public init?(parameter text: String) {
+        guard let value = Double(text), value.isFinite else { return nil }
+        self = value
+    }
+    public static var expected: String { "a number" }
+}
+
+extension Bool: ParameterValue {
+    public init?(parameter text: String) {
+        switch text.lowercased() {
+        case "true": self = true
+        case "false": self = false
+        default: return nil
+        }
+    }
+    public static var expected: String { "true or false" }
+}
+
+extension CalendarDate: ParameterValue {
+    public init?(parameter text: String) { self.init(text) }
+    public static var expected: String { "a day as YYYY-MM-DD" }
+}
+
+extension TwilioSid {
+    /// What a SID of this kind is: its prefix and 32 hexadecimal digits.
+    static var expected: String { "\(prefix) followed by 32 hexadecimal digits" }
+}

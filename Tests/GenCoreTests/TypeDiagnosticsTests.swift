@@ -1,0 +1,68 @@
+import Testing
+
+@testable import GenCore
+
+/// The types beyond the 2010 API's: what a spec may write, and the errors for what it may not.
+@Suite struct TypeDiagnosticsTests {
+    static func errors(property: String = "sid: { type: sid<WD> }", query: String = "") -> [String] {
+        let operation = """
+                  list:
+                    method: GET
+                    path: /Accounts/{AccountSid}/Widgets.json
+                    status: 200
+                    returns: resource
+                    pathParameters:
+                      AccountSid: { type: sid<AC> }
+                    queryParameters:
+                      Other: { type: string }
+            \(query)
+            """
+        let resource = """
+              Widget:
+                plural: Widgets
+                properties:
+                  \(property)
+                operations:
+            \(operation)
+            """
+        return PlanTests.errors(PlanTests.spec(resources: resource))
+    }
+
+    @Test func everyTypeOfTheFormatIsAccepted() {
+        for type in [
+            "number", "datetime", "date", "json", "phone-number", "email", "iso-country-code", "currency",
+            "array<string>", "array<enum<Color>>", "array<sid<AC>>", "array<date>", "array<number>",
+        ] {
+            #expect(Self.errors(property: "value: { type: \(type), nullable: true }") == [], "\(type)")
+        }
+        #expect(
+            Self.errors(query: "          Since: { type: datetime }\n          Tags: { type: array<string> }") == []
+        )
+        #expect(Self.errors(query: "          Score: { type: number, default: 0.5 }") == [])
+    }
+
+    @Test func whatAnArrayCannotHoldIsReported() {
+        let errors = Self.errors(property: "value: { type: array<json> }")
+        #expect(
+            errors.contains {
+                $0.contains("an array holds strings, numbers, booleans, days, SIDs or enum values, not json")
+            }
+        )
+        #expect(Self.errors(property: "value: { type: array<array<string>> }").count == 1)
+        #expect(Self.errors(property: "value: { type: array<strng> }").contains { $0.contains("unknown type 'strng'") })
+    }
+
+    @Test func parametersCannotBeJSONAndPathsCannotHoldArrays() {
+        #expect(Self.errors(query: "          Filter: { type: json }").contains { $0.contains("cannot be json") })
+        #expect(
+            Self.errors(query: "          Score: { type: number, default: high }").contains {
+                $0.contains("the default of parameter 'Score' must be a number, found 'high'")
+            }
+        )
+        #expect(
+            Self.errors(query: "          Since: { type: datetime, default: now }").contains {
+                $0.contains("of type datetime cannot have a default")
+            }
+        )
+    }
+}
