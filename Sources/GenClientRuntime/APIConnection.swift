@@ -41,11 +41,12 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         _ method: String,
         path: URLPath,
         query: FormParameters = FormParameters(),
+        headers: FormParameters = FormParameters(),
         form: FormParameters? = nil,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
         let url = try checkedBaseURL.get().url(path: path.description)
-        let response = try await exchange(method, url: url, query: query, form: form)
+        let response = try await exchange(method, url: url, query: query, headers: headers, form: form)
         return try decode(response, as: type)
     }
 
@@ -65,10 +66,11 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         _ method: String,
         path: URLPath,
         query: FormParameters = FormParameters(),
+        headers: FormParameters = FormParameters(),
         form: FormParameters? = nil
     ) async throws(ClientError) {
         let url = try checkedBaseURL.get().url(path: path.description)
-        _ = try await exchange(method, url: url, query: query, form: form)
+        _ = try await exchange(method, url: url, query: query, headers: headers, form: form)
     }
 
     /// Fetches `uri`, a URI that a response named, such as a list page's `next_page_uri`: a
@@ -78,7 +80,13 @@ public struct APIConnection: Sendable, CustomStringConvertible {
     ///   anywhere else (another host, scheme or port, a user, control characters).
     public func get<Response: Decodable>(uri: String, as type: Response.Type) async throws(ClientError) -> Response {
         let url = try checkedBaseURL.get().url(following: uri)
-        let response = try await exchange("GET", url: url, query: FormParameters(), form: nil)
+        let response = try await exchange(
+            "GET",
+            url: url,
+            query: FormParameters(),
+            headers: FormParameters(),
+            form: nil
+        )
         return try decode(response, as: type)
     }
 
@@ -87,6 +95,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         _ method: String,
         url: String,
         query: FormParameters,
+        headers extra: FormParameters,
         form: FormParameters?
     ) async throws(ClientError) -> ClientResponse {
         var url = url
@@ -105,6 +114,13 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             ("User-Agent", configuration.userAgent),
             ("Accept", "application/json"),
         ]
+        // The operation's header parameters; lowering keeps them off the headers set here.
+        for pair in extra.pairs {
+            guard !pair.value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+                throw .invalidHeaderValue(name: pair.name)
+            }
+            headers.append((pair.name, pair.value))
+        }
         var body: Data?
         if let form {
             headers.append(("Content-Type", "application/x-www-form-urlencoded"))

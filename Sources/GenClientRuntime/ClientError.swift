@@ -21,6 +21,9 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
     /// A list's pages lead nowhere: a next-page URI seen before, or page after page with no
     /// item. The items before it were produced; the URI is the one not fetched.
     case endlessPaging(String, reason: String)
+    /// A header parameter's value holds a line break or another control character, which would
+    /// end the header; nothing was sent. The value is not repeated here: it may be a secret.
+    case invalidHeaderValue(name: String)
 
     public var description: String {
         switch self {
@@ -39,6 +42,8 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
             return "the URI \(uri.debugDescription) was not followed, and nothing was sent: \(reason)"
         case .endlessPaging(let uri, let reason):
             return "paging stopped before \(uri.debugDescription): \(reason)"
+        case .invalidHeaderValue(let name):
+            return "the value of the header \(name) holds a control character, so nothing was sent"
         }
     }
 
@@ -47,7 +52,7 @@ public enum ClientError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .api(let error): error.status
         case .undecodableResponse(let status, _, _): status
-        case .transport, .missingCredentials, .invalidBaseURL, .rejectedURI, .endlessPaging: nil
+        case .transport, .missingCredentials, .invalidBaseURL, .rejectedURI, .endlessPaging, .invalidHeaderValue: nil
         }
     }
 }

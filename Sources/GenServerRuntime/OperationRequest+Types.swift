@@ -7,6 +7,7 @@ extension OperationRequest {
     public func texts(_ name: String, in location: Location) -> [String] {
         switch location {
         case .path: path[name].map { [$0] } ?? []
+        case .header: headers[name.lowercased()].map { [$0] } ?? []
         case .query: query.all(name)
         case .form: form.all(name)
         }

@@ -7,13 +7,14 @@ import GenRuntime
 public struct OperationRequest: Sendable {
     /// Where a parameter is sent.
     public enum Location: String, Sendable {
-        case path, query, form
+        case path, query, form, header
 
         var noun: String {
             switch self {
             case .path: "path"
             case .query: "query string"
             case .form: "request body"
+            case .header: "headers"
             }
         }
     }
@@ -21,12 +22,21 @@ public struct OperationRequest: Sendable {
     public let path: [String: String]
     public let query: FormFields
     public let form: FormFields
+    /// The request's headers by their lower-case names, each with its first value.
+    public let headers: [String: String]
     public let codes: ErrorCodes
 
-    public init(path: [String: String], query: FormFields, form: FormFields, codes: ErrorCodes) {
+    public init(
+        path: [String: String],
+        query: FormFields,
+        form: FormFields,
+        headers: [String: String] = [:],
+        codes: ErrorCodes
+    ) {
         self.path = path
         self.query = query
         self.form = form
+        self.headers = headers
         self.codes = codes
     }
 
@@ -36,6 +46,7 @@ public struct OperationRequest: Sendable {
         case .path: path[name]
         case .query: query[name]
         case .form: form[name]
+        case .header: headers[name.lowercased()]
         }
     }
 

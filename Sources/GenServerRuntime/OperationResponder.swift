@@ -74,6 +74,7 @@ public enum OperationResponder {
             path: try pathParameters(context, pathNames),
             query: try FormFields(encoded: request.uri.query ?? ""),
             form: try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
+            headers: headers(of: request),
             codes: codes
         )
         do {
@@ -86,6 +87,15 @@ public enum OperationResponder {
             context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             throw APIError(status: .internalServerError, code: nil, message: "Internal Server Error")
         }
+    }
+
+    /// The headers by their lower-case names, the first value of each.
+    private static func headers(of request: Request) -> [String: String] {
+        var result: [String: String] = [:]
+        for field in request.headers where result[field.name.canonicalName] == nil {
+            result[field.name.canonicalName] = field.value
+        }
+        return result
     }
 
     /// Path parameters, percent-decoded, by their wire names.

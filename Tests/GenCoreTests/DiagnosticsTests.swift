@@ -116,7 +116,7 @@ import Testing
             "invalid wire name",
             line: 21,
             "      \"date created\": { type: datetime-rfc2822, nullable: true }",
-            "Specs/Broken.yaml:21:7: error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_'"
+            "Specs/Broken.yaml:21:7: error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_', and ending with '<' or '>' for a bound"
         ),
         .init(
             "maxLength on a boolean",

@@ -65,4 +65,37 @@ import Testing
             }
         )
     }
+
+    @Test func boundsOfARangeGetNamesThatRead() throws {
+        #expect(Namer.memberName("StartTime<") == "startTimeBefore")
+        #expect(Namer.memberName("DateCreated>") == "dateCreatedAfter")
+        #expect(Namer.kebabCase("StartTime<") == "start-time-before")
+        #expect(
+            Self.errors(query: "          StartTime<: { type: datetime }\n          StartTime>: { type: datetime }")
+                == []
+        )
+        #expect(
+            Self.errors(query: "          Start<Time: { type: string }").contains {
+                $0.contains("invalid wire name 'Start<Time'")
+            }
+        )
+        #expect(Self.errors(query: "          <: { type: string }").contains { $0.contains("invalid wire name '<'") })
+    }
+
+    @Test func headerParametersHoldOneValueAndLeaveTheClientsHeadersAlone() {
+        func header(_ line: String) -> [String] {
+            Self.errors(query: "        headerParameters:\n          \(line)")
+        }
+        #expect(header("If-Match: { type: string }") == [])
+        #expect(
+            header("X-Ids: { type: array<string> }").contains {
+                $0.contains("header parameter 'X-Ids' cannot be an array")
+            }
+        )
+        #expect(
+            header("Authorization: { type: string }").contains {
+                $0.contains("header parameter 'Authorization' is a header the client sets itself")
+            }
+        )
+    }
 }

@@ -32,6 +32,7 @@ import Testing
             class: "first",
             return: Self.protocolSid,
             callers: [Self.account, Self.account],
+            xTwilioWebhookEnabled: false,
             form: 7,
             query: false,
             protocol: Self.date,
@@ -41,7 +42,14 @@ import Testing
         )
         #expect(created.class == 3)
         #expect(created.in == true)
-        try await client.classes.delete(where: 5, let: true, `inout`: "x&y")
+        try await client.classes.delete(where: 5, let: true, `inout`: "x&y", ifMatch: "\"v1\"")
+        #expect(transport.requests.first?.headers.contains { $0 == ("X-Twilio-Webhook-Enabled", "false") } == true)
+        #expect(transport.requests.last?.headers.contains { $0 == ("If-Match", "\"v1\"") } == true)
+        await #expect {
+            try await client.classes.delete(where: 5, ifMatch: "a\r\nInjected: yes")
+        } throws: { error in
+            if case .invalidHeaderValue(name: "If-Match")? = error as? ClientError { true } else { false }
+        }
         #expect(transport.requests.map(\.method) == ["POST", "DELETE"])
         #expect(
             transport.requests.map(\.url) == [
@@ -78,6 +86,7 @@ import Testing
                 protocol: input.query,
                 self_: input.self_,
                 decoder: input.return,
+                encoder: input.selfType,
                 in: true,
                 where: input.protocol ?? Date(timeIntervalSince1970: 0),
                 return: input.class,
@@ -88,6 +97,24 @@ import Testing
             )
             stored.withLock { $0.append(value) }
             return value
+        }
+
+        func replaceClass(_ input: ReplaceClassInput, caller: String) async throws -> Class {
+            try update(input.where) { $0.return = input.class }
+        }
+
+        func patchClass(_ input: PatchClassInput, caller: String) async throws -> Class {
+            try update(input.where) { $0.tags = input.tags }
+        }
+
+        func update(_ index: Int, _ change: (inout Class) -> Void) throws -> Class {
+            let updated = stored.withLock { stored -> Class? in
+                guard stored.indices.contains(index) else { return nil }
+                change(&stored[index])
+                return stored[index]
+            }
+            guard let updated else { throw APIError(status: .notFound, code: nil, message: "no class \(index)") }
+            return updated
         }
 
         func deleteClass(_ input: DeleteClassInput, caller: String) async throws {
@@ -124,6 +151,7 @@ import Testing
                 class: "a class",
                 return: Self.protocolSid,
                 callers: [Self.account],
+                selfType: "from a header",
                 form: 42,
                 query: true,
                 protocol: Self.date,
@@ -139,6 +167,7 @@ import Testing
             #expect(created.where == Self.date)
             #expect(created.return == "a class")
             #expect(created.tags == ["x", "y z"])
+            #expect(created.encoder == "from a header")
             #expect(created.accounts == [Self.account])
             #expect(created.double == -0.0075)
             #expect(created.day == CalendarDate(year: 2024, month: 2, day: 29))
@@ -150,7 +179,9 @@ import Testing
                 startTime: start,
                 day: CalendarDate("2024-02-29"),
                 status: [.withSpace, .self_],
-                score: 2.5
+                score: 2.5,
+                startTimeBefore: start.addingTimeInterval(60),
+                startTimeAfter: start
             )
             #expect(page.self_ == [created])
             #expect(page.default == 5)
@@ -159,6 +190,12 @@ import Testing
             #expect(listed.day == CalendarDate(year: 2024, month: 2, day: 29))
             #expect(listed.status == [.withSpace, .self_])
             #expect(listed.score == 2.5)
+            #expect(listed.startTimeBefore == start.addingTimeInterval(60))
+            #expect(listed.startTimeAfter == start)
+
+            // PUT and PATCH, answered 200 and 202.
+            #expect(try await client.classes.replace(where: 0, class: "replaced").return == "replaced")
+            #expect(try await client.classes.patch(where: 0, tags: ["p"]).tags == ["p"])
 
             // A value of the wrong type in an array is a 400, as any other parameter is.
             let request = ClientRequest(

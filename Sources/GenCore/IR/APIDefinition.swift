@@ -185,7 +185,7 @@ public struct Paging: Codable, Equatable, Sendable {
 
 public struct Parameter: Codable, Equatable, Sendable {
     public enum Location: String, Codable, Sendable {
-        case path, query, form
+        case path, query, header, form
     }
 
     public var wireName: String

@@ -2,6 +2,11 @@
 extension SpecLowering {
     static let httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"]
     static let returnKinds = Operation.Returns.allCases.map(\.rawValue)
+    /// Headers the client and the HTTP layer set, which a parameter must not.
+    static let reservedHeaders: Set<String> = [
+        "authorization", "accept", "user-agent", "content-type", "content-length", "host", "transfer-encoding",
+        "connection",
+    ]
 
     mutating func lower(_ raw: RawOperation, hasPage: Bool) -> Operation? {
         let what = "operation '\(raw.name.value)'"
@@ -37,7 +42,8 @@ extension SpecLowering {
         var wireNames = Set<String>()
         var parameters: [Parameter] = []
         let groups: [(Parameter.Location, [RawField])] = [
-            (.path, raw.pathParameters), (.query, raw.queryParameters), (.form, raw.formParameters),
+            (.path, raw.pathParameters), (.query, raw.queryParameters), (.header, raw.headerParameters),
+            (.form, raw.formParameters),
         ]
         for (location, raws) in groups {
             for rawParameter in raws {
@@ -151,8 +157,16 @@ extension SpecLowering {
             log.error("\(what) cannot be \(noun): a request sends one value a name", at: typeText.location)
             return nil
         }
-        if type.kind == .array, location == .path {
-            log.error("path \(what) cannot be an array: a path segment holds one value", at: typeText.location)
+        if type.kind == .array, location == .path || location == .header {
+            log.error(
+                "\(location.rawValue) \(what) cannot be an array: a \(location == .path ? "path segment" : "header") "
+                    + "holds one value",
+                at: typeText.location
+            )
+            return nil
+        }
+        if location == .header, Self.reservedHeaders.contains(raw.name.value.lowercased()) {
+            log.error("header \(what) is a header the client sets itself", at: raw.name.location)
             return nil
         }
         let constraints = checkedConstraints(raw, type: type, what: what)

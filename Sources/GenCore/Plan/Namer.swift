@@ -27,6 +27,9 @@ public enum Namer {
     /// Splits a spec or wire name into words: at `_`, `-`, `.`, spaces, and at case changes
     /// (`HTTPMethod` → `HTTP`, `Method`; `voiceUrl` → `voice`, `Url`).
     static func words(_ name: String) -> [String] {
+        // The bounds of a range, as Twilio names them: `StartTime<` is before, `StartTime>` after.
+        if name.hasSuffix("<") { return words(String(name.dropLast())) + ["Before"] }
+        if name.hasSuffix(">") { return words(String(name.dropLast())) + ["After"] }
         var words: [String] = []
         var current = ""
         let characters = Array(name)

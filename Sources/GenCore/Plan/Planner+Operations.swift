@@ -86,7 +86,7 @@ extension Planner {
             return entity == resource.name ? .identity : .parentSid
         case .query where parameter.wireName == paging?.sizeParameter: return .pageSize
         case .query where paging?.cursorParameters.contains(parameter.wireName) == true: return .cursor
-        case .query, .form: return .input
+        case .query, .header, .form: return .input
         }
     }
 

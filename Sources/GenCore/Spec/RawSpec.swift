@@ -104,6 +104,7 @@ public struct RawOperation {
     public var description: Located<String>?
     public var pathParameters: [RawField] = []
     public var queryParameters: [RawField] = []
+    public var headerParameters: [RawField] = []
     public var formParameters: [RawField] = []
     /// Where `formParameters` is written, for problems with the body as a whole.
     public var formLocation: SourceLocation?

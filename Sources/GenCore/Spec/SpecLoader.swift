@@ -21,7 +21,7 @@ public enum SpecLoader {
         static let pii = ["handling", "retentionDays"]
         static let operation = [
             "method", "path", "status", "returns", "summary", "description",
-            "pathParameters", "queryParameters", "formParameters", "paging",
+            "pathParameters", "queryParameters", "headerParameters", "formParameters", "paging",
         ]
         static let parameter = [
             "type", "required", "description", "pii", "default",
@@ -209,6 +209,7 @@ public enum SpecLoader {
         }
         result.pathParameters = parameters("pathParameters", "path")
         result.queryParameters = parameters("queryParameters", "query")
+        result.headerParameters = parameters("headerParameters", "header")
         result.formParameters = parameters("formParameters", "form")
         result.formLocation = fields.entries["formParameters"]?.key
         if let (key, node) = fields.entries["paging"],

@@ -12,7 +12,7 @@ struct ClassesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "classes",
         abstract: "A resource named after a keyword.",
-        subcommands: [ListCommand.self, CreateCommand.self, DeleteCommand.self]
+        subcommands: [ListCommand.self, CreateCommand.self, DeleteCommand.self, ReplaceCommand.self, PatchCommand.self]
     )
 
     /// How resources are printed.
@@ -88,6 +88,12 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("score"), help: "Score")
         var score: Double?
 
+        @Option(name: .customLong("start-time-before"), help: "StartTime<")
+        var startTimeBefore: String?
+
+        @Option(name: .customLong("start-time-after"), help: "StartTime>")
+        var startTimeAfter: String?
+
         @Option(name: .customLong("limit"), help: "The most Classes to print.")
         var limit = 50
 
@@ -112,7 +118,9 @@ struct ClassesCommand: AsyncParsableCommand {
                     startTime: try CommandSupport.dateTime(self.startTime, option: "--start-time"),
                     day: self.day,
                     status: CommandSupport.values(self.status),
-                    score: self.score
+                    score: self.score,
+                    startTimeBefore: try CommandSupport.dateTime(self.startTimeBefore, option: "--start-time-before"),
+                    startTimeAfter: try CommandSupport.dateTime(self.startTimeAfter, option: "--start-time-after")
                 )
                 for try await page in sequence.pages {
                     try printer.printPage(page)
@@ -130,6 +138,12 @@ struct ClassesCommand: AsyncParsableCommand {
 
         @Option(name: .customLong("self"), help: "self")
         var self_: AccountSid
+
+        @Flag(name: .customLong("x-twilio-webhook-enabled"), inversion: .prefixedNo, help: "X-Twilio-Webhook-Enabled")
+        var xTwilioWebhookEnabled: Bool?
+
+        @Option(name: .customLong("self-type"), help: "self-Type")
+        var selfType: String?
 
         @Option(name: .customLong("class"), help: "class")
         var `class`: String
@@ -180,6 +194,8 @@ struct ClassesCommand: AsyncParsableCommand {
                     class: self.`class`,
                     return: self.`return`,
                     callers: self.callers,
+                    xTwilioWebhookEnabled: self.xTwilioWebhookEnabled,
+                    selfType: self.selfType,
                     path: self.path,
                     form: self.form,
                     query: self.query,
@@ -206,6 +222,9 @@ struct ClassesCommand: AsyncParsableCommand {
 
         @Option(name: .customLong("inout"), help: "inout")
         var `inout`: String?
+
+        @Option(name: .customLong("if-match"), help: "If-Match")
+        var ifMatch: String?
 
         @Option(name: .customLong("credentials"), help: "credentials")
         var credentials_: String?
@@ -235,6 +254,7 @@ struct ClassesCommand: AsyncParsableCommand {
                     where: self.`where`,
                     let: self.`let`,
                     `inout`: self.`inout`,
+                    ifMatch: self.ifMatch,
                     credentials: self.credentials_,
                     display: self.display_,
                     limit: self.limit_,
@@ -242,6 +262,50 @@ struct ClassesCommand: AsyncParsableCommand {
                     help: self.help_,
                     run: self.run_
                 )
+            }
+        }
+    }
+
+    struct ReplaceCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "replace", abstract: "replace")
+
+        @Option(name: .customLong("where"), help: "where")
+        var `where`: Int
+
+        @Option(name: .customLong("class"), help: "class")
+        var `class`: String
+
+        @OptionGroup var credentials: ConnectionOptions
+        @OptionGroup var display: OutputOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let client = try self.credentials.client()
+                var printer = try self.display.printer()
+                let result = try await client.classes.replace(where: self.`where`, class: self.`class`)
+                try printer.printResource(result)
+            }
+        }
+    }
+
+    struct PatchCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "patch", abstract: "patch")
+
+        @Option(name: .customLong("where"), help: "where")
+        var `where`: Int
+
+        @Option(name: .customLong("tags"), help: "Tags")
+        var tags: [String] = []
+
+        @OptionGroup var credentials: ConnectionOptions
+        @OptionGroup var display: OutputOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let client = try self.credentials.client()
+                var printer = try self.display.printer()
+                let result = try await client.classes.patch(where: self.`where`, tags: CommandSupport.values(self.tags))
+                try printer.printResource(result)
             }
         }
     }

@@ -24,7 +24,9 @@ public struct Classes: Sendable {
         startTime: Date? = nil,
         day: CalendarDate? = nil,
         status: [Default]? = nil,
-        score: Double? = nil
+        score: Double? = nil,
+        startTimeBefore: Date? = nil,
+        startTimeAfter: Date? = nil
     ) async throws(ClientError) -> ClassPage {
         return try await self.connection.send(
             "GET",
@@ -38,6 +40,8 @@ public struct Classes: Sendable {
                 "Day": day,
                 "Status": status?.map(\.rawValue),
                 "Score": score,
+                "StartTime<": startTimeBefore.map(ISO8601Date.string(from:)),
+                "StartTime>": startTimeAfter.map(ISO8601Date.string(from:)),
             ],
             as: ClassPage.self
         )
@@ -60,7 +64,9 @@ public struct Classes: Sendable {
         startTime: Date? = nil,
         day: CalendarDate? = nil,
         status: [Default]? = nil,
-        score: Double? = nil
+        score: Double? = nil,
+        startTimeBefore: Date? = nil,
+        startTimeAfter: Date? = nil
     ) -> PagedSequence<Class> {
         let pageSize = pageSize ?? limit.map { min($0, 100) }
         return PagedSequence(limit: limit) { () async throws(ClientError) in
@@ -71,7 +77,9 @@ public struct Classes: Sendable {
                 startTime: startTime,
                 day: day,
                 status: status,
-                score: score
+                score: score,
+                startTimeBefore: startTimeBefore,
+                startTimeAfter: startTimeAfter
             )
         } next: { uri async throws(ClientError) in
             try await self.connection.get(uri: uri, as: ClassPage.self)
@@ -88,6 +96,8 @@ public struct Classes: Sendable {
         `class`: String,
         `return`: ProtocolSid,
         callers: [AccountSid],
+        xTwilioWebhookEnabled: Bool? = nil,
+        selfType: String? = nil,
         path: String? = nil,
         form: Int? = nil,
         query: Bool? = nil,
@@ -101,6 +111,10 @@ public struct Classes: Sendable {
         return try await self.connection.send(
             "POST",
             path: "/classes/\(segment: `in`)/\(segment: self_)",
+            headers: [
+                "X-Twilio-Webhook-Enabled": xTwilioWebhookEnabled,
+                "self-Type": selfType,
+            ],
             form: [
                 "class": `class`,
                 "return": `return`.rawValue,
@@ -124,6 +138,7 @@ public struct Classes: Sendable {
         `where`: Int,
         `let`: Bool? = nil,
         `inout`: String? = nil,
+        ifMatch: String? = nil,
         credentials: String? = nil,
         display: String? = nil,
         limit: Int? = nil,
@@ -137,6 +152,9 @@ public struct Classes: Sendable {
             query: [
                 "let": `let`,
                 "inout": `inout`,
+            ],
+            headers: [
+                "If-Match": ifMatch,
                 "credentials": credentials,
                 "display": display,
                 "limit": limit,
@@ -144,6 +162,28 @@ public struct Classes: Sendable {
                 "help": help,
                 "run": run,
             ]
+        )
+    }
+
+    /// - Returns: The Class (HTTP 200).
+    /// - Throws: ``ClientError``.
+    public func replace(`where`: Int, `class`: String) async throws(ClientError) -> Class {
+        return try await self.connection.send(
+            "PUT",
+            path: "/classes/\(segment: `where`)/replacement",
+            form: ["class": `class`],
+            as: Class.self
+        )
+    }
+
+    /// - Returns: The Class (HTTP 202).
+    /// - Throws: ``ClientError``.
+    public func patch(`where`: Int, tags: [String]? = nil) async throws(ClientError) -> Class {
+        return try await self.connection.send(
+            "PATCH",
+            path: "/classes/\(segment: `where`)",
+            form: ["Tags": tags],
+            as: Class.self
         )
     }
 }

@@ -23,6 +23,10 @@ public struct ListClassInput: Hashable, Sendable {
 
     public var score: Double?
 
+    public var startTimeBefore: Date?
+
+    public var startTimeAfter: Date?
+
     public init(
         pageSize: Int? = nil,
         page: Int? = nil,
@@ -31,7 +35,9 @@ public struct ListClassInput: Hashable, Sendable {
         startTime: Date? = nil,
         day: CalendarDate? = nil,
         status: [Default]? = nil,
-        score: Double? = nil
+        score: Double? = nil,
+        startTimeBefore: Date? = nil,
+        startTimeAfter: Date? = nil
     ) {
         self.pageSize = pageSize
         self.page = page
@@ -41,6 +47,8 @@ public struct ListClassInput: Hashable, Sendable {
         self.day = day
         self.status = status
         self.score = score
+        self.startTimeBefore = startTimeBefore
+        self.startTimeAfter = startTimeAfter
     }
 }
 
@@ -49,6 +57,10 @@ public struct CreateClassInput: Hashable, Sendable {
     public var `in`: String
 
     public var self_: AccountSid
+
+    public var xTwilioWebhookEnabled: Bool?
+
+    public var selfType: String?
 
     public var `class`: String
 
@@ -77,6 +89,8 @@ public struct CreateClassInput: Hashable, Sendable {
     public init(
         `in`: String,
         self_: AccountSid,
+        xTwilioWebhookEnabled: Bool? = nil,
+        selfType: String? = nil,
         `class`: String,
         path: String? = nil,
         form: Int? = nil,
@@ -92,6 +106,8 @@ public struct CreateClassInput: Hashable, Sendable {
     ) {
         self.`in` = `in`
         self.self_ = self_
+        self.xTwilioWebhookEnabled = xTwilioWebhookEnabled
+        self.selfType = selfType
         self.`class` = `class`
         self.path = path
         self.form = form
@@ -115,6 +131,8 @@ public struct DeleteClassInput: Hashable, Sendable {
 
     public var `inout`: String?
 
+    public var ifMatch: String?
+
     public var credentials: String?
 
     public var display: String?
@@ -131,6 +149,7 @@ public struct DeleteClassInput: Hashable, Sendable {
         `where`: Int,
         `let`: Bool? = nil,
         `inout`: String? = nil,
+        ifMatch: String? = nil,
         credentials: String? = nil,
         display: String? = nil,
         limit: Int? = nil,
@@ -141,11 +160,42 @@ public struct DeleteClassInput: Hashable, Sendable {
         self.`where` = `where`
         self.`let` = `let`
         self.`inout` = `inout`
+        self.ifMatch = ifMatch
         self.credentials = credentials
         self.display = display
         self.limit = limit
         self.output = output
         self.help = help
         self.run = run
+    }
+}
+
+/// The parameters of `PUT /classes/{where}/replacement`: replace
+public struct ReplaceClassInput: Hashable, Sendable {
+    public var `where`: Int
+
+    public var `class`: String
+
+    public init(
+        `where`: Int,
+        `class`: String
+    ) {
+        self.`where` = `where`
+        self.`class` = `class`
+    }
+}
+
+/// The parameters of `PATCH /classes/{where}`: patch
+public struct PatchClassInput: Hashable, Sendable {
+    public var `where`: Int
+
+    public var tags: [String]?
+
+    public init(
+        `where`: Int,
+        tags: [String]? = nil
+    ) {
+        self.`where` = `where`
+        self.tags = tags
     }
 }

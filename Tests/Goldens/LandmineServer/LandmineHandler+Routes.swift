@@ -18,6 +18,8 @@ extension LandmineHandler {
             OperationRoute(.get, "/classes"),
             OperationRoute(.post, "/classes/{in}/{self}"),
             OperationRoute(.delete, "/classes/{where}"),
+            OperationRoute(.put, "/classes/{where}/replacement"),
+            OperationRoute(.patch, "/classes/{where}"),
         ]
     }
 
@@ -45,7 +47,9 @@ extension LandmineHandler {
                         startTime: try request.optionalDateTime("StartTime", in: .query),
                         day: try request.optionalCalendarDate("Day", in: .query),
                         status: try request.optionalArray("Status", in: .query, of: Default.self),
-                        score: try request.optionalDouble("Score", in: .query)
+                        score: try request.optionalDouble("Score", in: .query),
+                        startTimeBefore: try request.optionalDateTime("StartTime<", in: .query),
+                        startTimeAfter: try request.optionalDateTime("StartTime>", in: .query)
                     ),
                     caller: caller
                 )
@@ -65,6 +69,8 @@ extension LandmineHandler {
                     CreateClassInput(
                         in: try request.string("in", in: .path),
                         self_: try request.sid("self", in: .path, as: AccountSid.self),
+                        xTwilioWebhookEnabled: try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header),
+                        selfType: try request.optionalString("self-Type", in: .header),
                         class: try request.string("class", in: .form),
                         path: try request.optionalString("path", in: .form),
                         form: try request.optionalInt("form", in: .form),
@@ -98,12 +104,53 @@ extension LandmineHandler {
                         where: try request.int("where", in: .path),
                         let: try request.optionalBool("let", in: .query),
                         `inout`: try request.optionalString("inout", in: .query),
-                        credentials: try request.optionalString("credentials", in: .query),
-                        display: try request.optionalString("display", in: .query),
-                        limit: try request.optionalInt("limit", in: .query),
-                        output: try request.optionalString("output", in: .query),
-                        help: try request.optionalString("help", in: .query),
-                        run: try request.optionalBool("run", in: .query)
+                        ifMatch: try request.optionalString("If-Match", in: .header),
+                        credentials: try request.optionalString("credentials", in: .header),
+                        display: try request.optionalString("display", in: .header),
+                        limit: try request.optionalInt("limit", in: .header),
+                        output: try request.optionalString("output", in: .header),
+                        help: try request.optionalString("help", in: .header),
+                        run: try request.optionalBool("run", in: .header)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // PUT /classes/{where}/replacement: replace
+        router.on("/classes/{in}/replacement", method: .put) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                pathNames: ["in": "where"],
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.replaceClass(
+                    ReplaceClassInput(
+                        where: try request.int("where", in: .path),
+                        class: try request.string("class", in: .form)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // PATCH /classes/{where}: patch
+        router.on("/classes/{in}", method: .patch) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .accepted,
+                codes: Self.errorCodes,
+                pathNames: ["in": "where"],
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.patchClass(
+                    PatchClassInput(
+                        where: try request.int("where", in: .path),
+                        tags: try request.optionalArray("Tags", in: .form, of: String.self)
                     ),
                     caller: caller
                 )

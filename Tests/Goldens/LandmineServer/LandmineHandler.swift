@@ -23,4 +23,10 @@ public protocol LandmineHandler: Sendable {
 
     /// Answered with HTTP 204 and no body. Throw an `APIError` to answer with an error.
     func deleteClass(_ input: DeleteClassInput, caller: Caller) async throws
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func replaceClass(_ input: ReplaceClassInput, caller: Caller) async throws -> Class
+
+    /// Answered with HTTP 202. Throw an `APIError` to answer with an error.
+    func patchClass(_ input: PatchClassInput, caller: Caller) async throws -> Class
 }

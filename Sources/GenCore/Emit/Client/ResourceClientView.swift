@@ -123,7 +123,7 @@ private struct MethodBuilder {
             DocComment.lines([returns]) + DocComment.lines(["- Throws: ``ClientError``."]),
         ])
         var arguments = [SwiftLiteral.string(operation.operation.method), "path: \(pathLiteral(operation))"]
-        for (label, location) in [("query", Parameter.Location.query), ("form", .form)] {
+        for (label, location) in [("query", Parameter.Location.query), ("headers", .header), ("form", .form)] {
             let pairs = parameters.filter { $0.parameter.location == location }.map {
                 "\(SwiftLiteral.string($0.wireName)): \(wireValue($0))"
             }

@@ -117,7 +117,7 @@ struct OpenAPIDocument {
     private func parameter(_ parameter: Parameter) -> JSONValue {
         var object = JSONObject([
             ("name", .string(parameter.wireName)),
-            ("in", .string(parameter.location == .path ? "path" : "query")),
+            ("in", .string(parameter.location.rawValue)),
         ])
         object["description"] = schemas.description(of: parameter).map(JSONValue.string)
         object["required"] = .bool(parameter.required)
