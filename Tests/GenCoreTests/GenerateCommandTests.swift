@@ -219,6 +219,43 @@ import Testing
         #expect(client.contains("public struct Widgets: Sendable {"))
     }
 
+    @Test func aConfigWithoutPiecesGeneratesModelsAndClient() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"templates": "T"}"#, to: "Specs/gen-config.json")
+        try folder.write(
+            "{{%CONTENT_TYPE:TEXT}}\n{{header}}\n// Part of WidgetAPI.\n",
+            to: "Specs/T/Shared/header.mustache"
+        )
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Widget.yaml")]
+        options.output = folder.path("Out")
+        options.config = folder.path("Specs/gen-config.json")
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
+        #expect(files == [".gen-manifest", "Widget+Client.swift", "Widget+Models.swift"])
+        let models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("// Part of WidgetAPI."), "the templates, relative to the config")
+    }
+
+    @Test func anUnknownPieceInAConfigIsADiagnostic() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"pieces": ["models", "modles"]}"#, to: "gen-config.json")
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.config = folder.path("gen-config.json")
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines == [
+                "\(folder.path("gen-config.json")):1:1: error: unknown piece 'modles'; expected models, client, server, cli, openapi",
+                "gen: 1 error; nothing was written",
+            ]
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+    }
+
     /// A header template that writes more than one comment line still leaves one header, and
     /// the sibling modules' imports out of the merged file.
     @Test func theSingleLayoutKeepsAHeaderOverrideOfSeveralLines() throws {
