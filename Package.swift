@@ -191,6 +191,7 @@ let package = Package(
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),
+        .testTarget(name: "GenCLIRuntimeTests", dependencies: ["GenCLIRuntime"]),
         // What several test targets share: servers run inside a test process, captured logs.
         .target(
             name: "TestSupport",

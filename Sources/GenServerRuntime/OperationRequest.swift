@@ -41,7 +41,7 @@ public struct OperationRequest: Sendable {
 
     /// A 400 for `name`, with its own code or the API's code for invalid parameters.
     public func invalid(_ name: String, _ message: String, errorCode: Int? = nil) -> APIError {
-        APIError(status: .badRequest, code: errorCode ?? codes.invalidParameter, message: message)
+        codes.completing(APIError(status: .badRequest, code: errorCode ?? codes.invalidParameter, message: message))
     }
 
     func required<Value>(_ value: Value?, _ name: String, in location: Location, errorCode: Int?) throws(APIError)

@@ -79,7 +79,7 @@ public enum OperationResponder {
         do {
             return try await body(input, caller)
         } catch let error as APIError {
-            throw error
+            throw codes.completing(error)
         } catch let error as any HTTPResponseError {
             throw error
         } catch {
@@ -123,9 +123,9 @@ public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            throw error
+            throw codes.completing(error)
         } catch let error as any HTTPResponseError {
-            throw self.error(for: error.status, request, context, body: (error as? HTTPError)?.body)
+            throw codes.completing(self.error(for: error.status, request, context, body: (error as? HTTPError)?.body))
         }
     }
 

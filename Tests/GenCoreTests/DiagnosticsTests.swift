@@ -307,6 +307,52 @@ import Testing
             "Specs/Broken.yaml:56:7: error: operation 'getWidget of List' becomes 'GetWidgetList' in Swift, as 'get of WidgetList' on line 51 does"
         ),
         .init(
+            "acronyms that are no words, and one twice",
+            [(0, #"acronyms: [SIP, S-IP, sip, "", 42]"#)],
+            [
+                "Specs/Broken.yaml:47:17: error: acronym 'S-IP' must be letters and digits, with at least one letter",
+                "Specs/Broken.yaml:47:23: error: duplicate acronym 'sip' (as 'SIP')",
+                "Specs/Broken.yaml:47:28: error: acronym '' must be letters and digits, with at least one letter",
+                "Specs/Broken.yaml:47:32: error: acronym '42' must be letters and digits, with at least one letter",
+            ]
+        ),
+        .init(
+            "acronyms that are not a list",
+            line: 0,
+            "acronyms: { SIP: yes }",
+            "Specs/Broken.yaml:47:11: error: expected a list for 'acronyms', found a mapping"
+        ),
+        .init(
+            "a realm that cannot be sent in a header",
+            line: 6,
+            "  password: { name: Auth Token, env: EXAMPLE_AUTH_TOKEN }\n  realm: Widget \"API\"",
+            #"Specs/Broken.yaml:7:10: error: auth.realm 'Widget "API"' cannot be sent in a header: use printable ASCII characters other than '"' and '\'"#
+        ),
+        .init(
+            "an empty realm",
+            line: 6,
+            "  password: { name: Auth Token, env: EXAMPLE_AUTH_TOKEN }\n  realm: ''",
+            "Specs/Broken.yaml:7:10: error: auth.realm is empty"
+        ),
+        .init(
+            "error pages that are not at an HTTP URL",
+            line: 0,
+            "errors: { moreInfo: ftp://example.com/errors }",
+            "Specs/Broken.yaml:47:21: error: errors.moreInfo must be an http:// or https:// URL, found 'ftp://example.com/errors'"
+        ),
+        .init(
+            "error pages at a URL with a space",
+            line: 0,
+            "errors: { moreInfo: https://example.com/my errors }",
+            "Specs/Broken.yaml:47:21: error: errors.moreInfo must be a URL without spaces, found 'https://example.com/my errors'"
+        ),
+        .init(
+            "error pages at a URL ending in a slash",
+            line: 0,
+            "errors: { moreInfo: https://example.com/errors/ }",
+            "Specs/Broken.yaml:47:21: error: errors.moreInfo must not end with '/': an error's more_info is this URL, '/' and its code"
+        ),
+        .init(
             "an empty spec",
             (1...45).map { ($0, "") },
             ["Specs/Broken.yaml:1:1: error: the spec is empty"]

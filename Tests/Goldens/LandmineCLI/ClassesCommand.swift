@@ -40,6 +40,10 @@ struct ClassesCommand: AsyncParsableCommand {
             "where",
             "return",
         ]
+        static let acronyms: [String] = [
+            "HASH",
+            "CODING",
+        ]
 
         @Option(name: [.short, .long], help: "columns (an aligned table), json or tsv.")
         var output: OutputFormat = .columns
@@ -53,7 +57,7 @@ struct ClassesCommand: AsyncParsableCommand {
 
         func printer() throws -> ResourcePrinter {
             let chosen = try CommandSupport.properties(properties, known: Self.knownProperties)
-            return ResourcePrinter(format: output, properties: chosen)
+            return ResourcePrinter(format: output, properties: chosen, acronyms: Self.acronyms)
         }
     }
 
