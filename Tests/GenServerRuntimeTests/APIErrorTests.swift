@@ -54,11 +54,11 @@ import Testing
 
     @Test func anInvalidParameterGetsTheAPIsCodeAndPage() {
         let request = OperationRequest(path: [:], query: FormFields(), form: FormFields(), codes: Self.example)
-        let error = request.invalid("Name", "Name is wrong")
+        let error = request.invalid("Name is wrong")
         #expect(error.code == 90400)
         #expect(error.moreInfo == "https://errors.example.com/api/90400")
         #expect(
-            request.invalid("Name", "Name is wrong", errorCode: 21232).moreInfo
+            request.invalid("Name is wrong", errorCode: 21232).moreInfo
                 == "https://errors.example.com/api/21232"
         )
     }
