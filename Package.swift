@@ -187,7 +187,11 @@ let package = Package(
         ),
 
         // `gen` is built so that tests can run it as a process.
-        .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen", "TestSupport"]),
+        // Yams: the diagnostics tests edit their fixture by key path.
+        .testTarget(
+            name: "GenCoreTests",
+            dependencies: ["GenCore", "gen", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime"]),
