@@ -187,16 +187,23 @@ let package = Package(
         ),
 
         // `gen` is built so that tests can run it as a process.
-        .testTarget(name: "GenCoreTests", dependencies: ["GenCore", "gen", "TestSupport"]),
+        // Yams: the diagnostics tests edit their fixture by key path.
+        .testTarget(
+            name: "GenCoreTests",
+            dependencies: ["GenCore", "gen", "TestSupport", .product(name: "Yams", package: "Yams")]
+        ),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime", "GenRuntime"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime", "GenRuntime"]),
-        // What several test targets share: servers run inside a test process, captured logs.
+        .testTarget(name: "GenCLIRuntimeTests", dependencies: ["GenCLIRuntime"]),
+        // What several test targets share: servers run inside a test process, captured logs, the
+        // hostile server of the client and CLI tests.
         .target(
             name: "TestSupport",
             dependencies: [
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/TestSupport"
         ),
@@ -206,12 +213,23 @@ let package = Package(
                 "TestSupport",
                 "SipDomainLocalServer",
                 "SipDomainClient",
-                // Built so that the CLI and log tests can run them as processes.
-                "SipDomainCLI",
+                // Built so that the log tests can run it as a process.
                 "SipDomainServerCommand",
                 "GenClientRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The generated CLI, built and run as a process against the local server.
+        .testTarget(
+            name: "SipDomainCLITests",
+            dependencies: [
+                "TestSupport",
+                "SipDomainLocalServer",
+                "SipDomainModels",
+                "SipDomainCLI",
+                "GenClientRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         .testTarget(

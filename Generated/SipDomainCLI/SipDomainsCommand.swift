@@ -38,6 +38,10 @@ struct SipDomainsCommand: AsyncParsableCommand {
             "byoc_trunk_sid",
             "emergency_caller_sid",
         ]
+        static let acronyms: [String] = [
+            "SIP",
+            "BYOC",
+        ]
 
         @Option(name: [.short, .long], help: "columns (an aligned table), json or tsv.")
         var output: OutputFormat = .columns
@@ -51,7 +55,7 @@ struct SipDomainsCommand: AsyncParsableCommand {
 
         func printer() throws -> ResourcePrinter {
             let chosen = try CommandSupport.properties(properties, known: Self.knownProperties)
-            return ResourcePrinter(format: output, properties: chosen)
+            return ResourcePrinter(format: output, properties: chosen, acronyms: Self.acronyms)
         }
     }
 

@@ -7,7 +7,13 @@ import SipDomainModels
 extension SipDomainHandler {
     /// The error codes of the API's error JSON.
     public static var errorCodes: ErrorCodes {
-        ErrorCodes(authentication: 20003, notFound: 20404, invalidParameter: nil)
+        ErrorCodes(
+            authentication: 20003,
+            notFound: 20404,
+            invalidParameter: nil,
+            moreInfo: "https://www.twilio.com/docs/errors",
+            realm: "Twilio API"
+        )
     }
 
     /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a

@@ -3,12 +3,12 @@ import PackagePlugin
 
 /// Generates Swift from the gen specs of a target at build time.
 ///
-/// Every `.yaml` file of the target except `gen-config.yaml` is a spec. An optional
-/// `gen-config.json` chooses the pieces: `{"pieces": ["models", "client"]}` (the default),
-/// any of `models`, `client`, `server`, `cli` (not `openapi`: a JSON output would become a
-/// resource of the target), and may name a folder of the target's that
-/// overrides templates: `{"templates": "Templates"}`. Each spec `X.yaml` gives one file per
-/// piece, `X+Models.swift`, `X+Client.swift`, …, compiled into the target itself.
+/// Every `.yaml` file of the target is a spec. An optional `gen-config.json` chooses the pieces:
+/// `{"pieces": ["models", "client"]}` (the default), any of `models`, `client`, `server`, `cli`
+/// (not `openapi`: a JSON output would become a resource of the target), and may name a folder
+/// that overrides templates, relative to the config: `{"templates": "Templates"}`. `GenConfig`
+/// reads it, the same source as `gen --config`'s. Each spec `X.yaml` gives one file per piece,
+/// `X+Models.swift`, `X+Client.swift`, …, compiled into the target itself.
 ///
 /// The command's inputs are the spec, the config, the templates and the `gen` tool, and its
 /// outputs are fixed names, so a build with nothing changed does not run `gen` again.
@@ -20,10 +20,10 @@ struct GenBuildPlugin: BuildToolPlugin {
         let specs = files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
         guard !specs.isEmpty else { return [] }
         let configURL = files.first { $0.lastPathComponent == "gen-config.json" }
-        let config = try configURL.map(GenConfig.read) ?? GenConfig()
-        let templates = config.templates.map { target.directoryURL.appending(path: $0) }
+        let config = try configURL.map { try GenConfig.read($0.path, swiftOnly: true) } ?? GenConfig()
+        let templates = config.templatesURL
         let gen = try context.tool(named: "gen").url
-        let templateFiles = GenConfig.templateFiles(bundledNear: gen) + (templates.map(GenConfig.files) ?? [])
+        let templateFiles = Self.templateFiles(bundledNear: gen) + (templates.map(Self.files) ?? [])
         let output = context.pluginWorkDirectoryURL.appending(path: "GeneratedSources")
 
         return specs.map { spec in
@@ -39,8 +39,35 @@ struct GenBuildPlugin: BuildToolPlugin {
                 executable: gen,
                 arguments: arguments,
                 inputFiles: [spec, gen] + (configURL.map { [$0] } ?? []) + templateFiles,
-                outputFiles: config.pieces.map { output.appending(path: "\(stem)+\(GenConfig.suffix($0)).swift") }
+                outputFiles: config.pieces.map { output.appending(path: "\(stem)+\(Self.suffix($0)).swift") }
             )
         }
+    }
+
+    /// The file suffix of a piece, as `gen --layout single` names it.
+    static func suffix(_ piece: String) -> String {
+        piece == "cli" ? "CLI" : piece.prefix(1).uppercased() + piece.dropFirst()
+    }
+
+    /// Every file below `folder`.
+    static func files(_ folder: URL) -> [URL] {
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        return (enumerator?.allObjects as? [URL] ?? []).filter { !$0.hasDirectoryPath }.sorted { $0.path < $1.path }
+    }
+
+    /// The templates bundled with `gen`, so that a change to them reruns it: the package's own
+    /// `Templates/`, which the bundle is copied from, else the resource bundle beside the tool.
+    /// The same files every time, whether the tool is built yet or not.
+    static func templateFiles(bundledNear gen: URL) -> [URL] {
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Templates")
+        let sourceFiles = files(source).filter { $0.pathExtension == "mustache" }
+        if !sourceFiles.isEmpty { return sourceFiles }
+        let folder = gen.deletingLastPathComponent()
+        let bundles = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? []
+        guard let bundle = bundles.first(where: { $0.lastPathComponent.hasPrefix("gen_GenTemplates") }) else {
+            return []
+        }
+        return files(bundle).filter { $0.pathExtension == "mustache" }
     }
 }

@@ -5,8 +5,9 @@ import PackagePlugin
 /// package's committed `Generated/` from `Specs/` in place, as `swift run gen` does.
 ///
 /// `--target NAME` instead regenerates the specs of one target (the files the build plugin
-/// would generate) into that target's `Generated/` folder, to commit them. Other arguments go
-/// to `gen` (`--check`, `--verbose`, `--only …`).
+/// would generate: the pieces of its `gen-config.json`, models and client by default) into that
+/// target's `Generated/` folder, to commit them. Other arguments go to `gen` (`--check`,
+/// `--verbose`, `--only …`).
 @main
 struct GenerateCode: CommandPlugin {
     func performCommand(context: PluginContext, arguments: [String]) async throws {
@@ -31,11 +32,15 @@ struct GenerateCode: CommandPlugin {
                 Diagnostics.warning("target '\(target.name)' has no spec")
                 continue
             }
+            // gen reads the config itself; without one, the pieces are the build plugin's default.
             let config = target.sourceFiles.map(\.url).first { $0.lastPathComponent == "gen-config.json" }
+            let pieces =
+                config.map { ["--config", $0.path] }
+                ?? (rest.contains("--only") ? [] : ["--only", GenConfig.defaultPieces.joined(separator: ",")])
             let arguments =
                 specs.flatMap { ["--spec", $0.path] } + [
                     "--output", target.directoryURL.appending(path: "Generated").path, "--layout", "single",
-                ] + (config.map { ["--config", $0.path] } ?? [])
+                ] + pieces
             try run(gen, arguments + rest)
         }
     }

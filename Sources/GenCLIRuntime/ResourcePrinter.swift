@@ -22,18 +22,35 @@ public struct ResourcePrinter {
     public let format: OutputFormat
     /// The wire names of the properties `columns` and `tsv` show.
     public let properties: [String]
+    /// The words that `columns` headings spell in capitals or as given, by their lower case:
+    /// the runtime's generic ones and the API's.
+    let acronyms: [String: String]
     private let write: (String) -> Void
     private var widths: [Int]?
     private var jsonItems = 0
 
+    /// Acronyms any API has, which every heading writes in capitals.
+    public static let genericAcronyms = ["SID", "URI", "URL", "API", "ID", "IP"]
+
+    /// - Parameter acronyms: the API's own words for headings, from its spec's `acronyms`, such
+    ///   as `SIP`; each is written as given, beside ``genericAcronyms``.
     public init(
         format: OutputFormat,
         properties: [String],
+        acronyms: [String] = [],
         write: @escaping (String) -> Void = { print($0, terminator: "") }
     ) {
         self.format = format
         self.properties = properties
+        self.acronyms = Self.spellings(acronyms)
         self.write = write
+    }
+
+    /// Each acronym by its lower case; the API's win over the generic ones.
+    static func spellings(_ acronyms: [String]) -> [String: String] {
+        var result: [String: String] = [:]
+        for word in genericAcronyms + acronyms { result[word.lowercased()] = word }
+        return result
     }
 
     /// Prints one resource, such as the answer of a create.
@@ -71,7 +88,7 @@ public struct ResourcePrinter {
             let rows = try resources.map { try Self.values(of: $0, properties) }
             var lines: [String] = []
             if widths == nil {
-                let header = properties.map(Self.heading)
+                let header = properties.map { Self.heading($0, acronyms: acronyms) }
                 let widths = header.indices.map { column in
                     ([header[column].count] + rows.map { $0[column].count }).max() ?? 0
                 }
@@ -101,11 +118,11 @@ public struct ResourcePrinter {
         return line
     }
 
-    /// `domain_name` → `Domain Name`, `sid` → `SID`.
-    static func heading(_ property: String) -> String {
-        let acronyms: Set<String> = ["sid", "uri", "url", "api", "id", "ip", "sip", "byoc"]
-        return property.split(separator: "_").map { word in
-            acronyms.contains(word.lowercased()) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
+    /// `domain_name` → `Domain Name`, `sid` → `SID`, `sip_registration` → `SIP Registration`
+    /// when `SIP` is one of `acronyms` (spellings by their lower case).
+    static func heading(_ property: String, acronyms: [String: String] = spellings([])) -> String {
+        property.split(separator: "_").map { word in
+            acronyms[word.lowercased()] ?? word.prefix(1).uppercased() + word.dropFirst()
         }.joined(separator: " ")
     }
 

@@ -18,9 +18,6 @@ public protocol TwilioSid: Codable, Hashable, Comparable, Sendable, CustomString
 }
 
 extension TwilioSid {
-    /// The pattern a well-formed SID of this kind matches, as a regular expression.
-    public static var pattern: String { "^\(prefix)[0-9a-fA-F]{32}$" }
-
     /// Wraps `rawValue` only when it is a well-formed SID of this kind.
     public init?(validating rawValue: String) {
         guard Self.isWellFormed(rawValue) else { return nil }

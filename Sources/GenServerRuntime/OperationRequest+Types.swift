@@ -35,7 +35,7 @@ extension OperationRequest {
     {
         guard let text = text(name, in: location) else { return nil }
         guard let date = ISO8601Date.date(from: text) else {
-            throw invalid(name, "\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
+            throw invalid("\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
         }
         return date
     }
@@ -159,7 +159,7 @@ extension OperationRequest {
         values.reserveCapacity(texts.count)
         for text in texts {
             guard let value = parse(text) else {
-                throw invalid(name, "\(name) '\(text)' is not valid: it must be \(expected)", errorCode: errorCode)
+                throw invalid("\(name) '\(text)' is not valid: it must be \(expected)", errorCode: errorCode)
             }
             values.append(value)
         }
@@ -171,10 +171,10 @@ extension OperationRequest {
         as type: Value.Type,
         name: String,
         errorCode: Int?,
-        invalid: (String, String, Int?) -> APIError
+        invalid: (String, Int?) -> APIError
     ) throws(APIError) -> Value {
         guard let value = Value(parameter: text) else {
-            throw invalid(name, "\(name) '\(text)' is not valid: it must be \(Value.expected)", errorCode)
+            throw invalid("\(name) '\(text)' is not valid: it must be \(Value.expected)", errorCode)
         }
         return value
     }

@@ -50,16 +50,17 @@ public struct OperationRequest: Sendable {
         }
     }
 
-    /// A 400 for `name`, with its own code or the API's code for invalid parameters.
-    public func invalid(_ name: String, _ message: String, errorCode: Int? = nil) -> APIError {
-        APIError(status: .badRequest, code: errorCode ?? codes.invalidParameter, message: message)
+    /// A 400 with `message`, which names the parameter, and the parameter's own code or the
+    /// API's code for invalid parameters.
+    public func invalid(_ message: String, errorCode: Int? = nil) -> APIError {
+        codes.completing(APIError(status: .badRequest, code: errorCode ?? codes.invalidParameter, message: message))
     }
 
     func required<Value>(_ value: Value?, _ name: String, in location: Location, errorCode: Int?) throws(APIError)
         -> Value
     {
         guard let value else {
-            throw invalid(name, "Required parameter \(name) is missing from the \(location.noun)", errorCode: errorCode)
+            throw invalid("Required parameter \(name) is missing from the \(location.noun)", errorCode: errorCode)
         }
         return value
     }
@@ -77,13 +78,13 @@ public struct OperationRequest: Sendable {
         guard let text = text(name, in: location) else { return nil }
         let length = text.count
         if let minLength, length < minLength {
-            throw invalid(name, "\(name) must be at least \(minLength) characters long", errorCode: errorCode)
+            throw invalid("\(name) must be at least \(minLength) characters long", errorCode: errorCode)
         }
         if let maxLength, length > maxLength {
-            throw invalid(name, "\(name) must be at most \(maxLength) characters long", errorCode: errorCode)
+            throw invalid("\(name) must be at most \(maxLength) characters long", errorCode: errorCode)
         }
         if let pattern, !PatternCache.matches(text, pattern) {
-            throw invalid(name, "\(name) '\(text)' is not valid: it must match \(pattern)", errorCode: errorCode)
+            throw invalid("\(name) '\(text)' is not valid: it must match \(pattern)", errorCode: errorCode)
         }
         return text
     }
@@ -122,16 +123,16 @@ public struct OperationRequest: Sendable {
     ) throws(APIError) -> Int? {
         guard let text = text(name, in: location) else { return nil }
         guard let value = Int(text) else {
-            throw invalid(name, "\(name) must be a whole number, not '\(text)'", errorCode: errorCode)
+            throw invalid("\(name) must be a whole number, not '\(text)'", errorCode: errorCode)
         }
         if let minimum, let maximum, !(minimum...maximum).contains(value) {
-            throw invalid(name, "\(name) must be from \(minimum) to \(maximum), not \(value)", errorCode: errorCode)
+            throw invalid("\(name) must be from \(minimum) to \(maximum), not \(value)", errorCode: errorCode)
         }
         if let minimum, value < minimum {
-            throw invalid(name, "\(name) must be at least \(minimum), not \(value)", errorCode: errorCode)
+            throw invalid("\(name) must be at least \(minimum), not \(value)", errorCode: errorCode)
         }
         if let maximum, value > maximum {
-            throw invalid(name, "\(name) must be at most \(maximum), not \(value)", errorCode: errorCode)
+            throw invalid("\(name) must be at most \(maximum), not \(value)", errorCode: errorCode)
         }
         return value
     }
@@ -159,7 +160,7 @@ public struct OperationRequest: Sendable {
         switch text.lowercased() {
         case "true": return true
         case "false": return false
-        default: throw invalid(name, "\(name) must be true or false, not '\(text)'", errorCode: errorCode)
+        default: throw invalid("\(name) must be true or false, not '\(text)'", errorCode: errorCode)
         }
     }
 
@@ -179,7 +180,6 @@ public struct OperationRequest: Sendable {
         guard let text = text(name, in: location) else { return nil }
         guard let sid = Sid(validating: text) else {
             throw invalid(
-                name,
                 "\(name) '\(text)' is not valid: it must be \(Sid.prefix) followed by 32 hexadecimal digits",
                 errorCode: errorCode
             )
@@ -211,7 +211,7 @@ public struct OperationRequest: Sendable {
         guard let text = text(name, in: location) else { return nil }
         guard let value = Value.allCases.first(where: { $0.rawValue == text }) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
-            throw invalid(name, "\(name) '\(text)' is not one of \(allowed)", errorCode: errorCode)
+            throw invalid("\(name) '\(text)' is not one of \(allowed)", errorCode: errorCode)
         }
         return value
     }
@@ -234,7 +234,7 @@ public struct OperationRequest: Sendable {
     public func optionalDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date? {
         guard let text = text(name, in: location) else { return nil }
         guard let date = RFC2822Date.date(from: text) else {
-            throw invalid(name, "\(name) '\(text)' is not an RFC 2822 date", errorCode: errorCode)
+            throw invalid("\(name) '\(text)' is not an RFC 2822 date", errorCode: errorCode)
         }
         return date
     }

@@ -80,7 +80,7 @@ public enum OperationResponder {
         do {
             return try await body(input, caller)
         } catch let error as APIError {
-            throw error
+            throw codes.completing(error)
         } catch let error as any HTTPResponseError {
             throw error
         } catch {
@@ -133,9 +133,9 @@ public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as APIError {
-            throw error
+            throw codes.completing(error)
         } catch let error as any HTTPResponseError {
-            throw self.error(for: error.status, request, context, body: (error as? HTTPError)?.body)
+            throw codes.completing(self.error(for: error.status, request, context, body: (error as? HTTPError)?.body))
         }
     }
 

@@ -63,7 +63,12 @@ struct Generate: ParsableCommand {
     )
     var layout: Generator.Layout = .modules
 
-    @Option(help: ArgumentHelp("A gen-config.json choosing pieces and templates; flags win.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A gen-config.json choosing pieces (default: models, client) and templates; flags win.",
+            valueName: "file"
+        )
+    )
     var config: String?
 
     func run() throws {

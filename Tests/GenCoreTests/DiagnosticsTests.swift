@@ -3,324 +3,353 @@ import Testing
 
 @testable import GenCore
 
-/// Broken specs, each a small edit of `Fixtures/Minimal.yaml`, and the exact diagnostics they get.
+/// Broken specs, each an edit of `Fixtures/Minimal.yaml` by key path, and the exact diagnostics
+/// they get. A case finds the locations it expects in the spec it made, so no case knows a line
+/// of the fixture, and each runs on the fixture as written and on one whose lines have moved.
 @Suite struct DiagnosticsTests {
+    typealias Edit = YAMLFixture.Edit
+
+    /// Where things stand, as `Specs/Broken.yaml:LINE:COL`: in the broken spec, or for one that
+    /// is no longer valid YAML, in the fixture it was made from.
+    struct Places {
+        let edited: YAMLFixture
+        let original: YAMLFixture
+
+        /// `FILE:LINE:COL` of a position.
+        func at(_ position: YAMLFixture.Position) -> String {
+            "\(DiagnosticsTests.file):\(position.line):\(position.column)"
+        }
+
+        func at(line: Int, column: Int) -> String { at(YAMLFixture.Position(line: line, column: column)) }
+
+        /// The key at `path` in the broken spec.
+        func key(_ path: String) -> String { at(find { try edited.key(path) }) }
+
+        /// The value at `path` in the broken spec.
+        func value(_ path: String) -> String { at(find { try edited.value(path) }) }
+
+        /// The line of the key at `path` in the broken spec.
+        func line(_ path: String) -> Int { find { try edited.key(path) }.line }
+
+        /// The key at `path` in the fixture before the edits.
+        func originalKey(_ path: String) -> YAMLFixture.Position { find { try original.key(path) } }
+
+        private func find(_ lookup: () throws -> YAMLFixture.Position) -> YAMLFixture.Position {
+            do {
+                return try lookup()
+            } catch {
+                Issue.record("cannot find the expected location: \(error)")
+                return YAMLFixture.Position(line: 0, column: 0)
+            }
+        }
+    }
+
     struct BrokenSpec: CustomTestStringConvertible, Sendable {
         let name: String
-        /// 1-based line of Minimal.yaml to replace (0 appends), and what to put there.
-        let edits: [(line: Int, text: String)]
-        let expected: [String]
+        let edits: [Edit]
+        let expected: @Sendable (Places) -> [String]
 
         var testDescription: String { name }
 
-        init(_ name: String, _ edits: [(line: Int, text: String)], _ expected: [String]) {
+        init(_ name: String, _ edits: [Edit], _ expected: @escaping @Sendable (Places) -> [String]) {
             self.name = name
             self.edits = edits
             self.expected = expected
         }
 
-        init(_ name: String, line: Int, _ text: String, _ expected: String) {
-            self.init(name, [(line, text)], [expected])
+        init(_ name: String, _ edit: Edit, _ expected: @escaping @Sendable (Places) -> String) {
+            self.init(name, [edit]) { [expected($0)] }
         }
 
+        /// The broken spec made from `fixture`, and the diagnostics it must get.
+        func make(from fixture: Fixture) throws -> (text: String, expected: [String]) {
+            let original = YAMLFixture(try fixture.text())
+            let edited = try original.applying(edits)
+            return (edited.text, expected(Places(edited: edited, original: original)))
+        }
+    }
+
+    /// The fixture as written, and with lines added above and inside it, which move every line
+    /// after them: a case that passes on both depends on no line number.
+    enum Fixture: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case asWritten, moved
+
+        var testDescription: String { rawValue }
+
         func text() throws -> String {
-            var lines = try String(
+            let text = try String(
                 contentsOf: RepositoryPaths.fixtures.appendingPathComponent("Minimal.yaml"),
                 encoding: .utf8
-            ).components(separatedBy: "\n")
-            for edit in edits.sorted(by: { $0.line > $1.line }) {
-                if edit.line == 0 { lines.append(edit.text) } else { lines[edit.line - 1] = edit.text }
+            )
+            switch self {
+            case .asWritten: return text
+            case .moved:
+                return "# Lines above the spec.\n\n"
+                    + text.replacingOccurrences(
+                        of: "\n    operations:\n",
+                        with: "\n    # The operations.\n    operations:\n"
+                    )
             }
-            return lines.joined(separator: "\n")
         }
     }
 
     static let file = "Specs/Broken.yaml"
+    static let widget = "resources.Widget"
+    static let properties = "resources.Widget.properties"
+    static let list = "resources.Widget.operations.list"
+    static let create = "resources.Widget.operations.create"
 
     static let cases: [BrokenSpec] = [
-        .init(
-            "malformed YAML",
-            line: 19,
-            "      name: { type: string, nullable: true",
-            "Specs/Broken.yaml:20:12: error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 19)"
-        ),
-        .init(
-            "a tab for indentation",
-            line: 15,
-            "\tplural: Widgets",
-            "Specs/Broken.yaml:15:1: error: malformed YAML: found character that cannot start any token (while scanning for the next token at line 15)"
-        ),
-        .init(
-            "unknown top-level key",
-            line: 2,
-            "baseURL: https://api.example.com",
-            "Specs/Broken.yaml:2:1: error: unknown key 'baseURL' in the spec (did you mean 'baseUrl'?)"
-        ),
-        .init(
-            "unknown type",
-            line: 19,
-            "      name: { type: strng, nullable: true }",
-            "Specs/Broken.yaml:19:21: error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>"
-        ),
-        .init(
-            "duplicate property",
-            line: 20,
-            "      name: { type: string }",
-            "Specs/Broken.yaml:20:7: error: duplicate key 'name' (first at line 19)"
-        ),
-        .init(
-            "missing required key",
-            line: 29,
-            "        summary: List widgets.",
-            "Specs/Broken.yaml:27:7: error: missing required key 'path' in operation 'list'"
-        ),
+        .init("malformed YAML", .replace("\(properties).name", with: "name: { type: string, nullable: true")) {
+            let color = $0.originalKey("\(properties).color")
+            let name = $0.originalKey("\(properties).name")
+            return
+                "\($0.at(line: color.line, column: color.column + "color".count)): error: malformed YAML: did not find expected ',' or '}' (while parsing a flow mapping at line \(name.line))"
+        },
+        .init("a tab for indentation", .replaceLines("\(widget).plural", with: "\tplural: Widgets")) {
+            let plural = $0.originalKey("\(widget).plural")
+            return
+                "\($0.at(line: plural.line, column: 1)): error: malformed YAML: found character that cannot start any token (while scanning for the next token at line \(plural.line))"
+        },
+        .init("unknown top-level key", .rename("baseUrl", to: "baseURL")) {
+            "\($0.key("baseURL")): error: unknown key 'baseURL' in the spec (did you mean 'baseUrl'?)"
+        },
+        .init("unknown type", .set("\(properties).name.type", to: "strng")) {
+            "\($0.value("\(properties).name.type")): error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>"
+        },
+        .init("duplicate property", .replace("\(properties).color", with: "name: { type: string }")) {
+            "\($0.at($0.originalKey("\(properties).color"))): error: duplicate key 'name' (first at line \($0.originalKey("\(properties).name").line))"
+        },
+        .init("missing required key", .replace("\(list).path", with: "summary: List widgets.")) {
+            "\($0.key(list)): error: missing required key 'path' in operation 'list'"
+        },
         .init(
             "placeholder without a path parameter",
-            line: 38,
-            "        path: /Accounts/{AccountSid}/Widgets/{Sid}.json",
-            "Specs/Broken.yaml:38:15: error: path placeholder '{Sid}' of operation 'create' has no path parameter"
-        ),
-        .init(
-            "path parameter not in the path",
-            line: 38,
-            "        path: /Widgets.json",
-            "Specs/Broken.yaml:42:11: error: path parameter 'AccountSid' does not appear in the path of operation 'create'"
-        ),
-        .init(
-            "misspelt placeholder",
-            [(38, "        path: /Accounts/{AccountSID}/Widgets.json")],
+            .set("\(create).path", to: "/Accounts/{AccountSid}/Widgets/{Sid}.json")
+        ) {
+            "\($0.value("\(create).path")): error: path placeholder '{Sid}' of operation 'create' has no path parameter"
+        },
+        .init("path parameter not in the path", .set("\(create).path", to: "/Widgets.json")) {
+            "\($0.key("\(create).pathParameters.AccountSid")): error: path parameter 'AccountSid' does not appear in the path of operation 'create'"
+        },
+        .init("misspelt placeholder", [.set("\(create).path", to: "/Accounts/{AccountSID}/Widgets.json")]) {
             [
-                "Specs/Broken.yaml:38:15: error: path placeholder '{AccountSID}' of operation 'create' has no path parameter (did you mean 'AccountSid'?)",
-                "Specs/Broken.yaml:42:11: error: path parameter 'AccountSid' does not appear in the path of operation 'create'",
+                "\($0.value("\(create).path")): error: path placeholder '{AccountSID}' of operation 'create' has no path parameter (did you mean 'AccountSid'?)",
+                "\($0.key("\(create).pathParameters.AccountSid")): error: path parameter 'AccountSid' does not appear in the path of operation 'create'",
             ]
-        ),
-        .init(
-            "unresolved enum",
-            line: 20,
-            "      color: { type: enum<Colour>, nullable: true }",
-            "Specs/Broken.yaml:20:22: error: unknown enum 'Colour' (did you mean 'Color'?); declare it under 'enums'"
-        ),
-        .init(
-            "undeclared SID prefix",
-            line: 18,
-            "      sid: { type: sid<WX> }",
-            "Specs/Broken.yaml:18:20: error: unknown SID prefix 'WX' (did you mean 'WD'?); declare it under 'sids'"
-        ),
-        .init(
-            "malformed SID prefix",
-            line: 18,
-            "      sid: { type: sid<wd> }",
-            "Specs/Broken.yaml:18:20: error: a SID prefix is two capital letters, as in sid<AC>; found 'wd'"
-        ),
-        .init(
-            "invalid wire name",
-            line: 21,
-            "      \"date created\": { type: datetime-rfc2822, nullable: true }",
-            "Specs/Broken.yaml:21:7: error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_', and ending with '<' or '>' for a bound"
-        ),
-        .init(
-            "maxLength on a boolean",
-            line: 45,
-            "          Enabled: { type: boolean, maxLength: 5 }",
-            "Specs/Broken.yaml:45:48: error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"
-        ),
-        .init(
-            "minimum on a string",
-            line: 44,
-            "          Name: { type: string, required: true, minimum: 1 }",
-            "Specs/Broken.yaml:44:58: error: 'minimum' applies to integers, not to parameter 'Name' of type string"
-        ),
-        .init(
-            "pattern on a SID",
-            line: 42,
-            "          AccountSid: { type: sid<AC>, pattern: '^AC' }",
-            "Specs/Broken.yaml:42:49: error: 'pattern' does not apply to parameter 'AccountSid' of type sid<AC>: a SID's pattern follows from its prefix"
-        ),
-        .init(
-            "invalid regular expression",
-            line: 44,
-            "          Name: { type: string, required: true, pattern: '[a-z' }",
-            "Specs/Broken.yaml:44:58: error: '[a-z' is not a valid regular expression"
-        ),
+        },
+        .init("unresolved enum", .set("\(properties).color.type", to: "enum<Colour>")) {
+            "\($0.value("\(properties).color.type")): error: unknown enum 'Colour' (did you mean 'Color'?); declare it under 'enums'"
+        },
+        .init("undeclared SID prefix", .set("\(properties).sid.type", to: "sid<WX>")) {
+            "\($0.value("\(properties).sid.type")): error: unknown SID prefix 'WX' (did you mean 'WD'?); declare it under 'sids'"
+        },
+        .init("malformed SID prefix", .set("\(properties).sid.type", to: "sid<wd>")) {
+            "\($0.value("\(properties).sid.type")): error: a SID prefix is two capital letters, as in sid<AC>; found 'wd'"
+        },
+        .init("invalid wire name", .rename("\(properties).date_created", to: "\"date created\"")) {
+            "\($0.key("\(properties).date created")): error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_', and ending with '<' or '>' for a bound"
+        },
+        .init("maxLength on a boolean", .add("maxLength: 5", to: "\(create).formParameters.Enabled")) {
+            "\($0.value("\(create).formParameters.Enabled.maxLength")): error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"
+        },
+        .init("minimum on a string", .add("minimum: 1", to: "\(create).formParameters.Name")) {
+            "\($0.value("\(create).formParameters.Name.minimum")): error: 'minimum' applies to integers, not to parameter 'Name' of type string"
+        },
+        .init("pattern on a SID", .add("pattern: '^AC'", to: "\(create).pathParameters.AccountSid")) {
+            "\($0.value("\(create).pathParameters.AccountSid.pattern")): error: 'pattern' does not apply to parameter 'AccountSid' of type sid<AC>: a SID's pattern follows from its prefix"
+        },
+        .init("invalid regular expression", .add("pattern: '[a-z'", to: "\(create).formParameters.Name")) {
+            "\($0.value("\(create).formParameters.Name.pattern")): error: '[a-z' is not a valid regular expression"
+        },
         .init(
             "default of the wrong type",
-            line: 35,
-            "          PageSize: { type: integer, default: fifty }",
-            "Specs/Broken.yaml:35:47: error: the default of parameter 'PageSize' must be a whole number, found 'fifty'"
-        ),
+            .replace("\(list).queryParameters.PageSize", with: "PageSize: { type: integer, default: fifty }")
+        ) {
+            "\($0.value("\(list).queryParameters.PageSize.default")): error: the default of parameter 'PageSize' must be a whole number, found 'fifty'"
+        },
         .init(
             "default matching only part of its pattern",
-            line: 45,
-            "          Code: { type: string, pattern: '[a-z]+', default: abc1 }",
-            "Specs/Broken.yaml:45:61: error: the default 'abc1' of parameter 'Code' does not match its pattern"
-        ),
-        .init(
-            "default outside its range",
-            line: 35,
-            "          PageSize: { type: integer, minimum: 1, maximum: 1000, default: 5000 }",
-            "Specs/Broken.yaml:35:74: error: the default 5000 of parameter 'PageSize' is above its maximum 1000"
-        ),
+            .replace(
+                "\(create).formParameters.Enabled",
+                with: "Code: { type: string, pattern: '[a-z]+', default: abc1 }"
+            )
+        ) {
+            "\($0.value("\(create).formParameters.Code.default")): error: the default 'abc1' of parameter 'Code' does not match its pattern"
+        },
+        .init("default outside its range", .set("\(list).queryParameters.PageSize.default", to: "5000")) {
+            "\($0.value("\(list).queryParameters.PageSize.default")): error: the default 5000 of parameter 'PageSize' is above its maximum 1000"
+        },
         .init(
             "minimum above maximum",
-            line: 35,
-            "          PageSize: { type: integer, minimum: 10, maximum: 1 }",
-            "Specs/Broken.yaml:35:60: error: minimum 10 is greater than maximum 1 for parameter 'PageSize'"
-        ),
-        .init(
-            "unknown HTTP method",
-            line: 37,
-            "        method: PSOT",
-            "Specs/Broken.yaml:37:17: error: unknown HTTP method 'PSOT' in operation 'create' (did you mean 'POST'?)"
-        ),
-        .init(
-            "status out of range",
-            line: 39,
-            "        status: 2010",
-            "Specs/Broken.yaml:39:17: error: status 2010 of operation 'create' is not an HTTP status code (100 to 599)"
-        ),
-        .init(
-            "status that is not a number",
-            line: 39,
-            "        status: created",
-            "Specs/Broken.yaml:39:17: error: expected a whole number for the status of operation 'create', found 'created'"
-        ),
-        .init(
-            "unknown return kind",
-            line: 40,
-            "        returns: resorce",
-            "Specs/Broken.yaml:40:18: error: unknown return kind 'resorce' (did you mean 'resource'?); expected one of resource, page, nothing"
-        ),
-        .init(
-            "form parameters on a GET",
-            [(34, "        formParameters:")],
-            [
-                "Specs/Broken.yaml:34:9: error: operation 'list' uses GET, which sends no body, but declares formParameters"
-            ]
-        ),
-        .init(
-            "a list where a mapping belongs",
-            [(17, "    properties: [sid, name]"), (18, ""), (19, ""), (20, ""), (21, "")],
-            ["Specs/Broken.yaml:17:17: error: expected a mapping for the properties of resource 'Widget', found a list"]
-        ),
-        .init(
-            "a boolean that is not one",
-            line: 19,
-            "      name: { type: string, nullable: maybe }",
-            "Specs/Broken.yaml:19:39: error: expected true or false for 'nullable' of property 'name', found 'maybe'"
-        ),
-        .init(
-            "two wire names, one Swift name",
-            line: 21,
-            "      Name: { type: string, nullable: true }",
-            "Specs/Broken.yaml:21:7: error: property 'Name' of resource 'Widget' becomes 'name' in Swift, as 'name' on line 19 does"
-        ),
-        .init(
-            "duplicate enum value",
-            line: 12,
-            "    values: [RED, GREEN, RED]",
-            "Specs/Broken.yaml:12:26: error: duplicate value 'RED' in enum 'Color'"
-        ),
-        .init(
-            "defaultOutput naming no property",
-            line: 16,
-            "    defaultOutput: [sid, nmae]",
-            "Specs/Broken.yaml:16:26: error: defaultOutput names 'nmae', which is not a property of 'Widget' (did you mean 'name'?)"
-        ),
+            .replace("\(list).queryParameters.PageSize", with: "PageSize: { type: integer, minimum: 10, maximum: 1 }")
+        ) {
+            "\($0.value("\(list).queryParameters.PageSize.maximum")): error: minimum 10 is greater than maximum 1 for parameter 'PageSize'"
+        },
+        .init("unknown HTTP method", .set("\(create).method", to: "PSOT")) {
+            "\($0.value("\(create).method")): error: unknown HTTP method 'PSOT' in operation 'create' (did you mean 'POST'?)"
+        },
+        .init("status out of range", .set("\(create).status", to: "2010")) {
+            "\($0.value("\(create).status")): error: status 2010 of operation 'create' is not an HTTP status code (100 to 599)"
+        },
+        .init("status that is not a number", .set("\(create).status", to: "created")) {
+            "\($0.value("\(create).status")): error: expected a whole number for the status of operation 'create', found 'created'"
+        },
+        .init("unknown return kind", .set("\(create).returns", to: "resorce")) {
+            "\($0.value("\(create).returns")): error: unknown return kind 'resorce' (did you mean 'resource'?); expected one of resource, page, nothing"
+        },
+        .init("form parameters on a GET", .rename("\(list).queryParameters", to: "formParameters")) {
+            "\($0.key("\(list).formParameters")): error: operation 'list' uses GET, which sends no body, but declares formParameters"
+        },
+        .init("a list where a mapping belongs", .replace(properties, with: "properties: [sid, name]")) {
+            "\($0.value(properties)): error: expected a mapping for the properties of resource 'Widget', found a list"
+        },
+        .init("a boolean that is not one", .set("\(properties).name.nullable", to: "maybe")) {
+            "\($0.value("\(properties).name.nullable")): error: expected true or false for 'nullable' of property 'name', found 'maybe'"
+        },
+        .init("two wire names, one Swift name", .rename("\(properties).date_created", to: "Name")) {
+            "\($0.key("\(properties).Name")): error: property 'Name' of resource 'Widget' becomes 'name' in Swift, as 'name' on line \($0.line("\(properties).name")) does"
+        },
+        .init("duplicate enum value", .set("enums.Color.values", to: "[RED, GREEN, RED]")) {
+            "\($0.value("enums.Color.values.2")): error: duplicate value 'RED' in enum 'Color'"
+        },
+        .init("defaultOutput naming no property", .set("\(widget).defaultOutput", to: "[sid, nmae]")) {
+            "\($0.value("\(widget).defaultOutput.1")): error: defaultOutput names 'nmae', which is not a property of 'Widget' (did you mean 'name'?)"
+        },
         .init(
             "required path parameter marked optional",
-            line: 42,
-            "          AccountSid: { type: sid<AC>, required: false }",
-            "Specs/Broken.yaml:42:50: error: path parameter 'AccountSid' is always required; remove 'required: false'"
-        ),
-        .init(
-            "page returned without a page",
-            [(22, ""), (23, ""), (24, ""), (25, "")],
-            ["Specs/Broken.yaml:31:18: error: operation 'list' returns a page, but the resource declares no 'page'"]
-        ),
+            .add("required: false", to: "\(create).pathParameters.AccountSid")
+        ) {
+            "\($0.value("\(create).pathParameters.AccountSid.required")): error: path parameter 'AccountSid' is always required; remove 'required: false'"
+        },
+        .init("page returned without a page", .remove("\(widget).page")) {
+            "\($0.value("\(list).returns")): error: operation 'list' returns a page, but the resource declares no 'page'"
+        },
         .init(
             "type name shared by an enum and a page",
-            [(11, "  WidgetPage:"), (20, "      color: { type: enum<WidgetPage>, nullable: true }")],
+            [.rename("enums.Color", to: "WidgetPage"), .set("\(properties).color.type", to: "enum<WidgetPage>")]
+        ) {
             [
-                "Specs/Broken.yaml:22:5: error: type 'page of Widget' becomes 'WidgetPage' in Swift, as 'WidgetPage' on line 11 does"
+                "\($0.key("\(widget).page")): error: type 'page of Widget' becomes 'WidgetPage' in Swift, as 'WidgetPage' on line \($0.line("enums.WidgetPage")) does"
             ]
-        ),
-        .init(
-            "paging on an operation that returns no page",
-            line: 40,
-            "        returns: resource\n        paging: { size: Name }",
-            "Specs/Broken.yaml:41:9: error: 'paging' applies to operations that return a page, not to operation 'create'"
-        ),
+        },
+        .init("paging on an operation that returns no page", .add("paging: { size: Name }", to: create)) {
+            "\($0.key("\(create).paging")): error: 'paging' applies to operations that return a page, not to operation 'create'"
+        },
         .init(
             "paging size that is no query parameter",
-            line: 35,
-            "          PageSize: { type: integer }\n        paging: { size: PageSiz }",
-            "Specs/Broken.yaml:36:25: error: 'PageSiz' is not a query parameter of operation 'list' (did you mean 'PageSize'?)"
-        ),
-        .init(
-            "paging next that is no page field",
-            line: 23,
-            "      items: widgets\n      next: next_page_url",
-            "Specs/Broken.yaml:24:13: error: 'next' names 'next_page_url', which is not a page field (did you mean 'next_page_uri'?)"
-        ),
-        .init(
-            "account parameter that is no path parameter",
-            line: 6,
-            "  password: { name: Auth Token, env: EXAMPLE_AUTH_TOKEN }\n  accountParameter: AccountSID",
-            "Specs/Broken.yaml:7:21: error: accountParameter 'AccountSID' is not a path parameter of any operation"
-        ),
-        .init(
-            "a uri-map parameter",
-            line: 45,
-            "          Enabled: { type: uri-map }",
-            "Specs/Broken.yaml:45:28: error: parameter 'Enabled' cannot be a uri-map: a request sends one value a name"
-        ),
+            [
+                .replace("\(list).queryParameters.PageSize", with: "PageSize: { type: integer }"),
+                .add("paging: { size: PageSiz }", to: list),
+            ]
+        ) {
+            [
+                "\($0.value("\(list).paging.size")): error: 'PageSiz' is not a query parameter of operation 'list' (did you mean 'PageSize'?)"
+            ]
+        },
+        .init("paging next that is no page field", .insert("next: next_page_url", after: "\(widget).page.items")) {
+            "\($0.value("\(widget).page.next")): error: 'next' names 'next_page_url', which is not a page field (did you mean 'next_page_uri'?)"
+        },
+        .init("account parameter that is no path parameter", .add("accountParameter: AccountSID", to: "auth")) {
+            "\($0.value("auth.accountParameter")): error: accountParameter 'AccountSID' is not a path parameter of any operation"
+        },
+        .init("a uri-map parameter", .set("\(create).formParameters.Enabled.type", to: "uri-map")) {
+            "\($0.value("\(create).formParameters.Enabled.type")): error: parameter 'Enabled' cannot be a uri-map: a request sends one value a name"
+        },
         .init(
             "a parameter clashing with the paged method's limit",
-            line: 35,
-            "          PageSize: { type: integer }\n          Limit: { type: integer }\n        paging: { size: PageSize }",
-            "Specs/Broken.yaml:37:9: error: parameter 'Limit' of operation 'list' clashes with the `limit` of its paged method"
-        ),
+            [
+                .replace("\(list).queryParameters.PageSize", with: "PageSize: { type: integer }"),
+                .insert("Limit: { type: integer }", after: "\(list).queryParameters.PageSize"),
+                .add("paging: { size: PageSize }", to: list),
+            ]
+        ) {
+            [
+                "\($0.key("\(list).paging")): error: parameter 'Limit' of operation 'list' clashes with the `limit` of its paged method"
+            ]
+        },
         .init(
             "several problems at once",
-            [(2, "baseUrl: ftp://example.com"), (19, "      name: { type: strin }"), (37, "        method: FETCH")],
             [
-                "Specs/Broken.yaml:2:10: error: baseUrl must be an http:// or https:// URL, found 'ftp://example.com'",
-                "Specs/Broken.yaml:19:21: error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>",
-                "Specs/Broken.yaml:37:17: error: unknown HTTP method 'FETCH' in operation 'create'",
+                .set("baseUrl", to: "ftp://example.com"),
+                .replace("\(properties).name", with: "name: { type: strin }"),
+                .set("\(create).method", to: "FETCH"),
             ]
-        ),
+        ) {
+            [
+                "\($0.value("baseUrl")): error: baseUrl must be an http:// or https:// URL, found 'ftp://example.com'",
+                "\($0.value("\(properties).name.type")): error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, sid<..>, enum<..>, array<..>",
+                "\($0.value("\(create).method")): error: unknown HTTP method 'FETCH' in operation 'create'",
+            ]
+        },
         .init(
             "two operations with one operationId",
-            line: 0,
-            """
-              WidgetList:
-                plural: WidgetLists
-                properties: { id: { type: string } }
-                operations:
-                  get: { method: GET, path: /a, status: 200, returns: resource }
-              List:
-                plural: Lists
-                properties: { id: { type: string } }
-                operations:
-                  getWidget: { method: GET, path: /b, status: 200, returns: resource }
-            """,
-            "Specs/Broken.yaml:56:7: error: operation 'getWidget of List' becomes 'GetWidgetList' in Swift, as 'get of WidgetList' on line 51 does"
-        ),
+            .add(
+                """
+                WidgetList:
+                  plural: WidgetLists
+                  properties: { id: { type: string } }
+                  operations:
+                    get: { method: GET, path: /a, status: 200, returns: resource }
+                List:
+                  plural: Lists
+                  properties: { id: { type: string } }
+                  operations:
+                    getWidget: { method: GET, path: /b, status: 200, returns: resource }
+                """,
+                to: "resources"
+            )
+        ) {
+            "\($0.key("resources.List.operations.getWidget")): error: operation 'getWidget of List' becomes 'GetWidgetList' in Swift, as 'get of WidgetList' on line \($0.line("resources.WidgetList.operations.get")) does"
+        },
         .init(
-            "an empty spec",
-            (1...45).map { ($0, "") },
-            ["Specs/Broken.yaml:1:1: error: the spec is empty"]
-        ),
+            "acronyms that are no words, and one twice",
+            [.add(#"acronyms: [SIP, S-IP, sip, "", 42]"#, to: "")]
+        ) {
+            [
+                "\($0.value("acronyms.1")): error: acronym 'S-IP' must be letters and digits, with at least one letter",
+                "\($0.value("acronyms.2")): error: duplicate acronym 'sip' (as 'SIP')",
+                "\($0.value("acronyms.3")): error: acronym '' must be letters and digits, with at least one letter",
+                "\($0.value("acronyms.4")): error: acronym '42' must be letters and digits, with at least one letter",
+            ]
+        },
+        .init("acronyms that are not a list", .add("acronyms: { SIP: yes }", to: "")) {
+            "\($0.value("acronyms")): error: expected a list for 'acronyms', found a mapping"
+        },
+        .init("a realm that cannot be sent in a header", .add(#"realm: Widget "API""#, to: "auth")) {
+            #"\#($0.value("auth.realm")): error: auth.realm 'Widget "API"' cannot be sent in a header: use printable ASCII characters other than '"' and '\'"#
+        },
+        .init("an empty realm", .add("realm: ''", to: "auth")) {
+            "\($0.value("auth.realm")): error: auth.realm is empty"
+        },
+        .init("error pages that are not at an HTTP URL", .add("errors: { moreInfo: ftp://example.com/errors }", to: ""))
+        {
+            "\($0.value("errors.moreInfo")): error: errors.moreInfo must be an http:// or https:// URL, found 'ftp://example.com/errors'"
+        },
+        .init("error pages at a URL with a space", .add("errors: { moreInfo: https://example.com/my errors }", to: ""))
+        {
+            "\($0.value("errors.moreInfo")): error: errors.moreInfo must be a URL without spaces, found 'https://example.com/my errors'"
+        },
+        .init(
+            "error pages at a URL ending in a slash",
+            .add("errors: { moreInfo: https://example.com/errors/ }", to: "")
+        ) {
+            "\($0.value("errors.moreInfo")): error: errors.moreInfo must not end with '/': an error's more_info is this URL, '/' and its code"
+        },
+        .init("an empty spec", .clear) { _ in
+            "Specs/Broken.yaml:1:1: error: the spec is empty"
+        },
     ]
 
-    @Test(arguments: cases)
-    func brokenSpecGetsExactDiagnostics(_ spec: BrokenSpec) throws {
-        let result = Generator.definition(of: .init(path: Self.file, text: try spec.text()))
+    @Test(arguments: cases, Fixture.allCases)
+    func brokenSpecGetsExactDiagnostics(_ spec: BrokenSpec, fixture: Fixture) throws {
+        let (text, expected) = try spec.make(from: fixture)
+        let result = Generator.definition(of: .init(path: Self.file, text: text))
         guard case .failure(let error) = result else {
             Issue.record("\(spec.name): the spec was accepted")
             return
         }
-        #expect(error.diagnostics.map(\.description) == spec.expected)
+        #expect(error.diagnostics.map(\.description) == expected)
     }
 
     /// Through the `gen` command: exit code 1, every diagnostic on stderr, and the output folder
@@ -329,7 +358,8 @@ import Testing
     func brokenSpecExitsOneAndWritesNothing(_ spec: BrokenSpec) throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        try folder.write(try spec.text(), to: "Specs/Broken.yaml")
+        let (text, expectedHere) = try spec.make(from: .asWritten)
+        try folder.write(text, to: "Specs/Broken.yaml")
         try folder.write("// an earlier output\n", to: "Generated/WidgetModels/Widget.swift")
         try folder.write(
             "# Files gen generated\nBroken.yaml WidgetModels/Widget.swift\n",
@@ -345,7 +375,7 @@ import Testing
 
         #expect(status == 1)
         #expect(try folder.snapshot() == before)
-        let expected = spec.expected.map {
+        let expected = expectedHere.map {
             $0.replacingOccurrences(of: Self.file, with: folder.path("Specs/Broken.yaml"))
         }
         #expect(Array(errors.lines.dropLast()) == expected)

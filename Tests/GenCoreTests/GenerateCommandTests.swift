@@ -219,6 +219,43 @@ import Testing
         #expect(client.contains("public struct Widgets: Sendable {"))
     }
 
+    @Test func aConfigWithoutPiecesGeneratesModelsAndClient() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"templates": "T"}"#, to: "Specs/gen-config.json")
+        try folder.write(
+            "{{%CONTENT_TYPE:TEXT}}\n{{header}}\n// Part of WidgetAPI.\n",
+            to: "Specs/T/Shared/header.mustache"
+        )
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Widget.yaml")]
+        options.output = folder.path("Out")
+        options.config = folder.path("Specs/gen-config.json")
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
+        #expect(files == [".gen-manifest", "Widget+Client.swift", "Widget+Models.swift"])
+        let models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("// Part of WidgetAPI."), "the templates, relative to the config")
+    }
+
+    @Test func anUnknownPieceInAConfigIsADiagnostic() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"pieces": ["models", "modles"]}"#, to: "gen-config.json")
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.config = folder.path("gen-config.json")
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines == [
+                "\(folder.path("gen-config.json")):1:1: error: unknown piece 'modles'; expected models, client, server, cli, openapi",
+                "gen: 1 error; nothing was written",
+            ]
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+    }
+
     /// A header template that writes more than one comment line still leaves one header, and
     /// the sibling modules' imports out of the merged file.
     @Test func theSingleLayoutKeepsAHeaderOverrideOfSeveralLines() throws {
@@ -282,73 +319,5 @@ import Testing
         let decoded = try JSONDecoder().decode([APIDefinition].self, from: Data(json.utf8))
         #expect(decoded.map(\.name) == ["Widget"])
         #expect(decoded[0].resources[0].operations[0].parameters.map(\.wireName) == ["AccountSid", "PageSize"])
-    }
-}
-
-/// Template overrides, file by file, and template errors as diagnostics.
-@Suite struct TemplateOverrideTests {
-    @Test func anOverrideReplacesOnlyItsOwnFile() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        try folder.write(try RepositoryPaths.text("Tests/Fixtures/Minimal.yaml"), to: "Specs/Widget.yaml")
-        try folder.write(
-            "{{%CONTENT_TYPE:TEXT}}\n{{> Shared/header}}\n// SIDs go here\n",
-            to: "Templates/Models/sids.mustache"
-        )
-        var options = GenerateCommand.Options()
-        options.specsFolder = folder.path("Specs")
-        options.output = folder.path("Generated")
-        options.templates = folder.path("Templates")
-        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
-        let sids = try String(contentsOfFile: folder.path("Generated/WidgetModels/Sids.swift"), encoding: .utf8)
-        #expect(sids.hasSuffix("Do not edit: change the spec and run `swift run gen`.\n// SIDs go here\n"))
-        let widget = try String(contentsOfFile: folder.path("Generated/WidgetModels/Widget.swift"), encoding: .utf8)
-        #expect(widget.contains("public struct Widget: Codable, Hashable, Sendable, JSONWritable {"))
-    }
-
-    /// The diagnostics of loading templates with `files` (relative path → text) as overrides.
-    func overrideDiagnostics(_ files: [String: String]) throws -> (folder: String, diagnostics: [String]) {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        for (path, text) in files { try folder.write(text, to: path) }
-        guard case .failure(let error) = TemplateSet.load(overrides: folder.url) else {
-            return (folder.url.relativePath, [])
-        }
-        return (folder.url.relativePath, error.diagnostics.map(\.description))
-    }
-
-    @Test func aTemplateThatDoesNotParseIsADiagnosticWithItsPlace() throws {
-        let (folder, diagnostics) = try overrideDiagnostics([
-            "Models/enum.mustache": "{{%CONTENT_TYPE:TEXT}}\nline two\n{{#cases}}\n  {{name}}\n{{/case}}\n"
-        ])
-        #expect(
-            diagnostics == [
-                "\(folder)/Models/enum.mustache:5:4: error: template does not parse: a section is closed with another name than it was opened with"
-            ]
-        )
-    }
-
-    @Test func anOverrideOfNoBundledTemplateIsReported() throws {
-        let (folder, diagnostics) = try overrideDiagnostics(["Models/enums.mustache": "{{header}}\n"])
-        #expect(
-            diagnostics == [
-                "\(folder)/Models/enums.mustache:1:1: error: 'Models/enums.mustache' overrides no bundled template (did you mean 'Models/enum.mustache'?)"
-            ]
-        )
-    }
-
-    @Test func everyBundledTemplateDeclaresTextContent() throws {
-        let templates = try TemplateSet.load().get()
-        #expect(
-            templates.sources.keys.sorted() == [
-                "CLI/resource", "CLI/root", "Client/client", "Client/resource", "Models/enum", "Models/sids",
-                "Models/struct", "Server/handler",
-                "Server/inputs", "Server/routes", "Shared/header",
-            ]
-        )
-        for (name, _) in templates.sources {
-            let text = try RepositoryPaths.text("Templates/\(name).mustache")
-            #expect(text.hasPrefix("{{%CONTENT_TYPE:TEXT}}\n"), "\(name) would HTML-escape < > &")
-        }
     }
 }

@@ -23,6 +23,8 @@ import Testing
         let resource = definitions["resource"]
         let page = (resource?["properties"] as? [String: Any])?["page"] as? [String: Any]
         #expect(Self.keys(schema) == SpecLoader.Keys.document.sorted())
+        let errors = (schema["properties"] as? [String: Any])?["errors"] as? [String: Any]
+        #expect(Self.keys(errors) == SpecLoader.Keys.errors.sorted())
         #expect(Self.keys(definitions["auth"]) == SpecLoader.Keys.auth.sorted())
         #expect(Self.keys(definitions["credential"]) == SpecLoader.Keys.credential.sorted())
         #expect(Self.keys(definitions["enum"]) == SpecLoader.Keys.enumeration.sorted())

@@ -225,6 +225,77 @@ import Testing
         }
     }
 
+    /// The spec's realm, error pages and acronyms, not Twilio's: in the server's 401 and its
+    /// error JSON, and in the CLI's headings.
+    @Test func theSpecsRealmErrorPagesAndAcronymsReachTheServerAndTheCLI() async throws {
+        let handler = Classes()
+        try await Serving.serve({ onRunning in
+            let router = Router()
+            router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
+            handler.addRoutes(to: router)
+            return Application(
+                router: router,
+                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                logger: Serving.quiet
+            )
+        }) { port in
+            let baseURL = "http://127.0.0.1:\(port)"
+            let wrong = "Basic " + Data("user:wrong".utf8).base64EncodedString()
+            let denied = try await AsyncHTTPClientTransport().send(
+                ClientRequest(method: "GET", url: "\(baseURL)/classes", headers: [("Authorization", wrong)], body: nil),
+                timeout: .seconds(10)
+            )
+            #expect(denied.status == 401)
+            #expect(denied.header("WWW-Authenticate") == #"Basic realm="Landmine Realm""#)
+            #expect(
+                String(decoding: denied.body, as: UTF8.self)
+                    == #"{"code":90003,"message":"Authenticate","more_info":"https://errors.example.com/landmine/90003","status":401}"#
+            )
+
+            let client = LandmineAPI(
+                accountSid: "user",
+                authToken: "secret",
+                configuration: ClientConfiguration(baseURL: baseURL)
+            )
+            _ = try await client.classes.create(
+                in: "a",
+                self_: Self.account,
+                class: "b",
+                return: Self.protocolSid,
+                callers: [Self.account]
+            )
+            let listed = try await Self.runCLI([
+                "classes", "list", "--account-sid", "user", "--auth-token", "secret", "--base-url", baseURL,
+                "--properties", "hash_value,coding_keys,dotted.name,1st_value",
+            ])
+            #expect(listed.status == 0)
+            #expect(listed.stdout.split(separator: "\n").first == "HASH Value  CODING Keys  Dotted.name  1st Value")
+        }
+    }
+
+    /// Runs the landmine CLI without blocking a thread of the test's.
+    static func runCLI(_ arguments: [String]) async throws -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = builtExecutable("LandmineCLI")
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do {
+                try process.run()
+            } catch {
+                process.terminationHandler = nil
+                continuation.resume(throwing: error)
+            }
+        }
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (status, text)
+    }
+
     @Test func theCLIShowsItsHelp() throws {
         let process = Process()
         process.executableURL = builtExecutable("LandmineCLI")

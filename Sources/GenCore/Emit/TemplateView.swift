@@ -203,7 +203,7 @@ extension CLIResourceView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "configuration": \.configuration,
         "defaultPropertiesLiteral": \.defaultPropertiesLiteral, "knownProperties": \.knownProperties,
-        "commands": \.commands,
+        "acronyms": \.acronyms, "commands": \.commands,
     ]
 }
 

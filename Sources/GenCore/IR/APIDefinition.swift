@@ -16,6 +16,9 @@ public struct APIDefinition: Codable, Equatable, Sendable {
     public var sids: [SidType]
     public var enums: [EnumType]
     public var resources: [Resource]
+    /// Words that CLI headings spell as the spec writes them, such as `SIP`, beside the
+    /// runtime's own (`SID`, `URI`, `URL`, `API`, `ID`, `IP`).
+    public var acronyms: [String]
     public var source: SourceLocation
 }
 
@@ -24,6 +27,9 @@ public struct ErrorCodes: Codable, Equatable, Sendable {
     public var authentication: Int?
     public var notFound: Int?
     public var invalidParameter: Int?
+    /// The URL of the pages that explain codes: an error's `more_info` is this, `/` and its
+    /// code. Nil leaves `more_info` null.
+    public var moreInfo: String?
 }
 
 /// HTTP Basic authentication: what the username and password are, and where a client finds them.
@@ -33,6 +39,8 @@ public struct Auth: Codable, Equatable, Sendable {
     public var password: Credential
     /// The path parameter naming the account the credentials act for; clients fill it in.
     public var account: AccountParameter?
+    /// The realm of a server's 401 challenge, `Basic realm="…"`: the spec's, else its name.
+    public var realm: String
 
     public struct Credential: Codable, Equatable, Sendable {
         /// What people call it, such as `Account SID`.

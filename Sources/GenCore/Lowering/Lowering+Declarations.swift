@@ -14,12 +14,74 @@ extension SpecLowering {
             }
             return Auth.Credential(name: raw?.name?.value ?? "", environmentVariable: raw?.environmentVariable?.value)
         }
+        if let realm = auth?.realm {
+            checkHeaderText(realm, "auth.realm")
+        }
         return Auth(
             scheme: auth?.scheme?.value ?? "basic",
             username: credential(auth?.username),
             password: credential(auth?.password),
-            account: auth?.accountParameter.flatMap { accountParameter($0, resources: resources) }
+            account: auth?.accountParameter.flatMap { accountParameter($0, resources: resources) },
+            realm: auth?.realm?.value ?? spec.name?.value ?? ""
         )
+    }
+
+    /// The realm goes into `WWW-Authenticate: Basic realm="…"`, a quoted string of a header.
+    private mutating func checkHeaderText(_ text: Located<String>, _ what: String) {
+        if text.value.isEmpty {
+            log.error("\(what) is empty", at: text.location)
+        } else if !text.value.unicodeScalars.allSatisfy({
+            (0x20...0x7E).contains($0.value) && !"\"\\".unicodeScalars.contains($0)
+        }) {
+            log.error(
+                "\(what) '\(text.value)' cannot be sent in a header: use printable ASCII characters other than '\"' and '\\'",
+                at: text.location
+            )
+        }
+    }
+
+    /// The URL of the pages that explain error codes: each is this URL, `/` and the code.
+    mutating func lowerMoreInfo() -> String? {
+        guard let moreInfo = spec.errors?.moreInfo else { return nil }
+        let url = moreInfo.value
+        if !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            log.error("errors.moreInfo must be an http:// or https:// URL, found '\(url)'", at: moreInfo.location)
+        } else if url.contains(where: {
+            $0.isWhitespace || $0.unicodeScalars.contains { $0.properties.generalCategory == .control }
+        }) {
+            log.error("errors.moreInfo must be a URL without spaces, found '\(url)'", at: moreInfo.location)
+        } else if url.hasSuffix("/") {
+            log.error(
+                "errors.moreInfo must not end with '/': an error's more_info is this URL, '/' and its code",
+                at: moreInfo.location
+            )
+        }
+        return url
+    }
+
+    /// Words a CLI heading spells as the spec writes them: letters and digits, each once.
+    mutating func lowerAcronyms() -> [String] {
+        var seen: [String: String] = [:]
+        var result: [String] = []
+        for acronym in spec.acronyms {
+            let word = acronym.value
+            guard !word.isEmpty, word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }),
+                word.contains(where: \.isLetter)
+            else {
+                log.error(
+                    "acronym '\(word)' must be letters and digits, with at least one letter",
+                    at: acronym.location
+                )
+                continue
+            }
+            if let first = seen[word.lowercased()] {
+                log.error("duplicate acronym '\(word)' (as '\(first)')", at: acronym.location)
+                continue
+            }
+            seen[word.lowercased()] = word
+            result.append(word)
+        }
+        return result
     }
 
     /// The account parameter: a path parameter of one SID type wherever it appears.

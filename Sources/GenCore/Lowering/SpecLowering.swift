@@ -46,11 +46,13 @@ public struct SpecLowering {
             errors: ErrorCodes(
                 authentication: spec.errors?.authentication?.value,
                 notFound: spec.errors?.notFound?.value,
-                invalidParameter: spec.errors?.invalidParameter?.value
+                invalidParameter: spec.errors?.invalidParameter?.value,
+                moreInfo: lowerMoreInfo()
             ),
             sids: sidList,
             enums: enumList,
             resources: resources,
+            acronyms: lowerAcronyms(),
             source: spec.location
         )
     }

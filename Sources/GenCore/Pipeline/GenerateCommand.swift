@@ -30,7 +30,8 @@ public enum GenerateCommand {
         /// The pieces to generate (`models`, `client`, `server`, `cli`, `openapi`); nil for all.
         public var pieces: Set<String>?
         public var layout = Generator.Layout.modules
-        /// A `gen-config.json` choosing pieces and a template folder (relative to it); flags win.
+        /// A `gen-config.json` choosing pieces (models and client unless it names them) and a
+        /// template folder (relative to it); flags win.
         public var config: String?
 
         public init() {}
@@ -40,11 +41,12 @@ public enum GenerateCommand {
         var options = options
         if let path = options.config {
             do {
-                let config = try GenConfigFile.read(path)
-                options.pieces = options.pieces ?? config.pieces.map(Set.init)
-                options.templates = options.templates ?? config.templatesPath
+                let config = try GenConfig.read(path)
+                options.pieces = options.pieces ?? Set(config.pieces)
+                options.templates = options.templates ?? config.templatesURL?.path
             } catch {
-                return fail(error, console)
+                let diagnostic = Diagnostic(error.message, at: SourceLocation(file: error.file, line: 1, column: 1))
+                return fail(DiagnosticError([diagnostic]), console)
             }
         }
         let sources: [Generator.SpecSource]

@@ -13,6 +13,8 @@ public struct RawSpec {
     public var sids: [(prefix: Located<String>, entity: Located<String>)] = []
     public var enums: [RawEnum] = []
     public var resources: [RawResource] = []
+    /// Words that CLI headings spell as written here, such as `SIP`.
+    public var acronyms: [Located<String>] = []
 }
 
 public struct RawAuth {
@@ -22,13 +24,17 @@ public struct RawAuth {
     public var password: RawCredential?
     /// The path parameter naming the account the credentials act for.
     public var accountParameter: Located<String>?
+    /// The realm of a server's `WWW-Authenticate` challenge.
+    public var realm: Located<String>?
 }
 
-/// The Twilio error codes the API answers with.
+/// The Twilio error codes the API answers with, and where they are explained.
 public struct RawErrors {
     public var authentication: Located<Int>?
     public var notFound: Located<Int>?
     public var invalidParameter: Located<Int>?
+    /// The URL of the pages that explain the codes, each at this URL, `/` and the code.
+    public var moreInfo: Located<String>?
 }
 
 public struct RawCredential {

@@ -8,10 +8,10 @@ public enum SpecLoader {
     /// The keys of each part of the format; `Specs/README.md` documents them.
     enum Keys {
         static let document = [
-            "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "resources",
+            "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "resources", "acronyms",
         ]
-        static let errors = ["authentication", "notFound", "invalidParameter"]
-        static let auth = ["scheme", "username", "password", "accountParameter"]
+        static let errors = ["authentication", "notFound", "invalidParameter", "moreInfo"]
+        static let auth = ["scheme", "username", "password", "accountParameter", "realm"]
         static let credential = ["name", "env"]
         static let enumeration = ["description", "values"]
         static let resource = ["plural", "description", "defaultOutput", "properties", "page", "operations"]
@@ -78,7 +78,8 @@ public enum SpecLoader {
             spec.errors = RawErrors(
                 authentication: code("authentication"),
                 notFound: code("notFound"),
-                invalidParameter: code("invalidParameter")
+                invalidParameter: code("invalidParameter"),
+                moreInfo: errors.node("moreInfo").flatMap { reader.string($0, "'errors.moreInfo'") }
             )
         }
         if let node = fields.node("sids"), let pairs = reader.mapping(node, "'sids'") {
@@ -92,6 +93,7 @@ public enum SpecLoader {
         if let node = fields.node("resources"), let pairs = reader.mapping(node, "'resources'") {
             spec.resources = pairs.map { name, value in resource(name, value, reader) }
         }
+        spec.acronyms = fields.node("acronyms").map { reader.strings($0, "'acronyms'") } ?? []
     }
 
     private static func auth(_ node: Node, owner: SourceLocation, _ reader: YAMLReader) -> RawAuth? {
@@ -125,7 +127,8 @@ public enum SpecLoader {
             scheme: fields.node("scheme").flatMap { reader.string($0, "'auth.scheme'") },
             username: credential("username"),
             password: credential("password"),
-            accountParameter: fields.node("accountParameter").flatMap { reader.string($0, "'auth.accountParameter'") }
+            accountParameter: fields.node("accountParameter").flatMap { reader.string($0, "'auth.accountParameter'") },
+            realm: fields.node("realm").flatMap { reader.string($0, "'auth.realm'") }
         )
     }
 

@@ -50,6 +50,10 @@ struct ClassesCommand: AsyncParsableCommand {
             "scores",
             "days",
         ]
+        static let acronyms: [String] = [
+            "HASH",
+            "CODING",
+        ]
 
         @Option(name: [.short, .long], help: "columns (an aligned table), json or tsv.")
         var output: OutputFormat = .columns
@@ -63,7 +67,7 @@ struct ClassesCommand: AsyncParsableCommand {
 
         func printer() throws -> ResourcePrinter {
             let chosen = try CommandSupport.properties(properties, known: Self.knownProperties)
-            return ResourcePrinter(format: output, properties: chosen)
+            return ResourcePrinter(format: output, properties: chosen, acronyms: Self.acronyms)
         }
     }
 

@@ -8,7 +8,13 @@ import LandmineModels
 extension LandmineHandler {
     /// The error codes of the API's error JSON.
     public static var errorCodes: ErrorCodes {
-        ErrorCodes(authentication: nil, notFound: nil, invalidParameter: nil)
+        ErrorCodes(
+            authentication: 90003,
+            notFound: nil,
+            invalidParameter: nil,
+            moreInfo: "https://errors.example.com/landmine",
+            realm: "Landmine Realm"
+        )
     }
 
     /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a

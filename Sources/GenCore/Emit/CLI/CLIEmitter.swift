@@ -155,6 +155,8 @@ struct CLIResourceView {
     let configuration: String
     let defaultPropertiesLiteral: String
     let knownProperties: String
+    /// The elements of the spec's acronyms, `"SIP", "BYOC"`, for the printer's headings.
+    let acronyms: String
     let commands: [Command]
 
     init(header: String, plan: APIPlan, resource: ResourcePlan) {
@@ -178,6 +180,7 @@ struct CLIResourceView {
             resource.resource.defaultOutput.isEmpty ? Array(wireNames.prefix(3)) : resource.resource.defaultOutput
         defaultPropertiesLiteral = SwiftLiteral.string(defaults.joined(separator: ","))
         knownProperties = SwiftLayout.elements(wireNames.map(SwiftLiteral.string))
+        acronyms = SwiftLayout.elements(plan.api.acronyms.map(SwiftLiteral.string))
     }
 }
 

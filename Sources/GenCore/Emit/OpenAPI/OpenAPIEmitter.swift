@@ -250,7 +250,7 @@ struct OpenAPIDocument {
                     ),
                     "headers": [
                         "WWW-Authenticate": [
-                            "description": "`Basic realm=\"Twilio API\"`.",
+                            "description": .string("`Basic realm=\"\(api.auth.realm)\"`."),
                             "required": true,
                             "schema": ["type": "string"],
                         ]

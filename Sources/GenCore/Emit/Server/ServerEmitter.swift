@@ -191,6 +191,8 @@ struct RoutesView {
             "authentication: \(codes.authentication.map(String.init) ?? "nil")",
             "notFound: \(codes.notFound.map(String.init) ?? "nil")",
             "invalidParameter: \(codes.invalidParameter.map(String.init) ?? "nil")",
+            "moreInfo: \(codes.moreInfo.map(SwiftLiteral.string) ?? "nil")",
+            "realm: \(SwiftLiteral.string(plan.api.auth.realm))",
         ])
         routes = plan.operations.map { Self.route($0.operation) }
         operationRoutes = plan.operations.map { _, operation in

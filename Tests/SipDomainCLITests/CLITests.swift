@@ -5,7 +5,7 @@ import Testing
 
 /// The generated `sipdomain` CLI, run as a subprocess against the local server.
 @Suite struct CLITests {
-    typealias Harness = LocalServerHarness
+    typealias Harness = CLIServer
 
     struct Run {
         var status: Int32

@@ -1,0 +1,1 @@
+../../Sources/GenCore/Pipeline/GenConfig.swift

@@ -1,0 +1,60 @@
+import Foundation
+import GenClientRuntime
+import SipDomainClient
+import SipDomainModels
+import TestSupport
+import Testing
+
+/// A server whose list pages carry next-page URIs that try to send the client, and its
+/// credentials, somewhere else: no URI makes the client send a request to another listener, and
+/// the error names the URI. (`HostileServerCLITests` runs the CLI against the same server.)
+@Suite struct HostileServerTests {
+    static func client(_ baseURL: String) -> SipDomainAPI {
+        SipDomainAPI(
+            accountSid: Fixture.account,
+            authToken: Fixture.token,
+            configuration: ClientConfiguration(baseURL: baseURL)
+        )
+    }
+
+    @Test(arguments: HostileServer.hostileURIs.indices)
+    func theClientFollowsNoNextPageURIToAnotherListener(_ index: Int) async throws {
+        try await HostileServer.with(next: HostileServer.hostileURIs[index]) { baseURL, thief, uri in
+            let client = Self.client(baseURL)
+            var error: ClientError?
+            do {
+                _ = try await client.sipDomains.list(pageSize: 1).collect()
+            } catch let caught as ClientError {
+                error = caught
+            } catch {
+                Issue.record("not a ClientError: \(error)")
+            }
+            guard case .rejectedURI(let rejected, _) = error else {
+                Issue.record("expected a rejected URI, got \(String(describing: error))")
+                return
+            }
+            #expect(rejected == uri)
+            #expect(error?.description.contains(uri.debugDescription) == true)
+            #expect(thief.requests.isEmpty, "\(thief.requests)")
+        }
+    }
+
+    @Test(arguments: ["RELATIVE", "SAME-ORIGIN"])
+    func aNextPageURIOfTheSameOriginIsFollowed(_ next: String) async throws {
+        try await HostileServer.with(next: { _ in next }) { baseURL, thief, _ in
+            let domains = try await Self.client(baseURL).sipDomains.list(limit: 3, pageSize: 1).collect()
+            #expect(domains.count == 3)
+            #expect(thief.requests.isEmpty)
+        }
+    }
+
+    /// AsyncHTTPClient follows a redirect to another origin without the `Authorization` header.
+    @Test func aRedirectToAnotherOriginCarriesNoCredentials() async throws {
+        try await HostileServer.with(next: { "http://127.0.0.1:\($0)/redirected" }) { baseURL, thief, _ in
+            _ = try? await Self.client(baseURL).sipDomains.fetch(sid: SipDomainSid(HostileServer.domainSid))
+            #expect(thief.requests.count == 1)
+            #expect(thief.requests.first?.path == "/redirected")
+            #expect(thief.requests.first?.authorization == nil)
+        }
+    }
+}
