@@ -98,4 +98,21 @@ import Testing
             }
         )
     }
+
+    @Test func objectsNeedTheirMembersAndStayOutOfParameters() {
+        #expect(Self.errors(property: "value: { type: object, properties: { a: { type: string } } }") == [])
+        #expect(
+            Self.errors(property: "value: { type: object }").contains {
+                $0.contains("property 'value' is an object: give its members under 'properties'")
+            }
+        )
+        #expect(
+            Self.errors(property: "value: { type: string, properties: { a: { type: string } } }").contains {
+                $0.contains("'properties' applies to type object, not to property 'value' of type string")
+            }
+        )
+        #expect(
+            Self.errors(query: "          Filter: { type: object }").contains { $0.contains("cannot be an object") }
+        )
+    }
 }

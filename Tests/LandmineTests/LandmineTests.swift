@@ -117,6 +117,45 @@ import Testing
             return updated
         }
 
+        /// Five services, as pages in the v1 envelope whose `meta` links to the next.
+        static let services = (0..<5).map { (index: Int) -> Service in
+            Service(
+                sid: ProtocolSid("XX0123456789abcdef0123456789abcde\(index)"),
+                self_: ServiceSelf(
+                    url: "/v1/Services/\(index)",
+                    default: index,
+                    type: ServiceSelfType(init_: "i\(index)")
+                )
+            )
+        }
+
+        func listService(_ input: ListServiceInput, caller: String) async throws -> ServicePage {
+            let size = input.pageSize ?? 50
+            let page = input.page ?? 0
+            let items = Array(Self.services.dropFirst(page * size).prefix(size))
+            let url = { (page: Int) in "/v1/Services?PageSize=\(size)&Page=\(page)" }
+            let more = (page + 1) * size < Self.services.count
+            return ServicePage(
+                services: items,
+                meta: ServicePageMeta(
+                    page: page,
+                    pageSize: size,
+                    firstPageUrl: url(0),
+                    previousPageUrl: page > 0 ? url(page - 1) : nil,
+                    url: url(page),
+                    nextPageUrl: more ? url(page + 1) : nil,
+                    key: "services"
+                )
+            )
+        }
+
+        func fetchService(_ input: FetchServiceInput, caller: String) async throws -> Service {
+            guard let service = Self.services.first(where: { $0.sid == input.sid }) else {
+                throw APIError(status: .notFound, code: nil, message: "no service \(input.sid)")
+            }
+            return service
+        }
+
         func deleteClass(_ input: DeleteClassInput, caller: String) async throws {
             let removed = stored.withLock { stored -> Bool in
                 guard stored.indices.contains(input.where) else { return false }
@@ -192,6 +231,12 @@ import Testing
             #expect(listed.score == 2.5)
             #expect(listed.startTimeBefore == start.addingTimeInterval(60))
             #expect(listed.startTimeAfter == start)
+
+            // The v1 envelope: every page followed through `meta.next_page_url`, nested objects whole.
+            var services: [Service] = []
+            for try await service in client.services.list(pageSize: 2) { services.append(service) }
+            #expect(services == Classes.services)
+            #expect(try await client.services.fetch(sid: Classes.services[3].sid).self_?.type.init_ == "i3")
 
             // PUT and PATCH, answered 200 and 202.
             #expect(try await client.classes.replace(where: 0, class: "replaced").return == "replaced")

@@ -95,6 +95,8 @@ public struct FieldType: Codable, Equatable, Sendable {
         case json
         /// A list of values of the type in `elements`.
         case array
+        /// An object of its own `properties`, which becomes a struct.
+        case object
 
         /// Whether a value is text on the wire, which length and pattern constraints apply to.
         public var isText: Bool { self == .string || self == .uri || self == .formatted }
@@ -108,11 +110,21 @@ public struct FieldType: Codable, Equatable, Sendable {
     /// The type of an array's elements.
     public var element: FieldType? { elements?.first }
 
-    public init(kind: Kind, spec: String, reference: String? = nil, elements: [FieldType]? = nil) {
+    /// For an object, its members; nil otherwise.
+    public var properties: [Property]?
+
+    public init(
+        kind: Kind,
+        spec: String,
+        reference: String? = nil,
+        elements: [FieldType]? = nil,
+        properties: [Property]? = nil
+    ) {
         self.kind = kind
         self.spec = spec
         self.reference = reference
         self.elements = elements
+        self.properties = properties
     }
 }
 
@@ -157,8 +169,9 @@ public struct Resource: Codable, Equatable, Sendable {
 /// Twilio's list envelope: the items under `itemsKey`, then paging fields.
 public struct Page: Codable, Equatable, Sendable {
     public var itemsKey: String
-    /// The wire name of the field holding the next page's URI, when pages link to the next.
-    public var next: String?
+    /// The wire names leading to the field that holds the next page's URI, when pages link to
+    /// the next: `[next_page_uri]`, or `[meta, next_page_url]` in the envelope of Twilio's newer APIs.
+    public var next: [String]?
     public var fields: [Property]
     public var source: SourceLocation
 }

@@ -5,7 +5,7 @@ enum FieldTypeParser {
     /// The spellings offered when a type is unknown.
     static let names = [
         "string", "integer", "number", "boolean", "uri", "uri-map", "datetime", "datetime-rfc2822", "date",
-        "phone-number", "email", "iso-country-code", "currency", "json", "sid<..>", "enum<..>", "array<..>",
+        "phone-number", "email", "iso-country-code", "currency", "json", "object", "sid<..>", "enum<..>", "array<..>",
     ]
 
     static let simple: [String: FieldType.Kind] = [
@@ -19,6 +19,7 @@ enum FieldTypeParser {
         "datetime": .dateTime,
         "date": .date,
         "json": .json,
+        "object": .object,
     ]
 
     /// Parses `text`, resolving SID prefixes and enum names against the spec's declarations.

@@ -98,7 +98,7 @@ extension SpecLowering {
                 log.error("the default '\(raw.text)' of \(what) does not match its pattern", at: raw.location)
             }
             return .string(raw.text)
-        case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array:
+        case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array, .object:
             log.error("\(what) of type \(type.spec) cannot have a default", at: raw.location)
             return nil
         }

@@ -152,8 +152,8 @@ extension SpecLowering {
         let required = location == .path || raw.required?.value == true
         guard let typeText = raw.type, let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
         else { return nil }
-        if type.kind == .uriMap || type.kind == .json {
-            let noun = type.kind == .uriMap ? "a uri-map" : "json"
+        if type.kind == .uriMap || type.kind == .json || type.kind == .object {
+            let noun = type.kind == .uriMap ? "a uri-map" : type.kind == .json ? "json" : "an object"
             log.error("\(what) cannot be \(noun): a request sends one value a name", at: typeText.location)
             return nil
         }

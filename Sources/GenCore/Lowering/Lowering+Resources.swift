@@ -55,11 +55,11 @@ extension SpecLowering {
         if let key = raw.items, fields.contains(where: { $0.wireName == items }) {
             log.error("page field '\(items)' collides with the page's items key", at: key.location)
         }
-        var next: String?
+        var next: [String]?
         if let rawNext = raw.next {
-            if let field = fields.first(where: { $0.wireName == rawNext.value }) {
+            if let (path, field) = Self.field(at: rawNext.value, in: fields) {
                 if field.type.kind.isText {
-                    next = field.wireName
+                    next = path
                 } else {
                     log.error(
                         "page field '\(rawNext.value)' holds a \(field.type.spec), not a URI",
@@ -77,12 +77,42 @@ extension SpecLowering {
         return Page(itemsKey: items, next: next, fields: fields, source: raw.location)
     }
 
+    /// The field that `path` names among `fields`: a field's wire name, or one followed by `.`
+    /// and a path among the members of that object (`meta.next_page_url`). Wire names may hold
+    /// dots themselves, so the longest name that matches wins.
+    static func field(at path: String, in fields: [Property]) -> (path: [String], field: Property)? {
+        if let field = fields.first(where: { $0.wireName == path }) { return ([field.wireName], field) }
+        for field in fields.sorted(by: { $0.wireName.count > $1.wireName.count })
+        where path.hasPrefix(field.wireName + ".") {
+            guard let members = field.type.properties,
+                let (rest, found) = Self.field(at: String(path.dropFirst(field.wireName.count + 1)), in: members)
+            else { continue }
+            return ([field.wireName] + rest, found)
+        }
+        return nil
+    }
+
     private mutating func lowerProperties(_ raws: [RawField]) -> [Property] {
         raws.compactMap { raw in
             checkWireName(raw.name)
             guard let typeText = raw.type,
-                let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
+                var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
             else { return nil }
+            if type.kind == .object {
+                guard let members = raw.properties, !members.isEmpty else {
+                    log.error(
+                        "property '\(raw.name.value)' is an object: give its members under 'properties'",
+                        at: typeText.location
+                    )
+                    return nil
+                }
+                type.properties = lowerProperties(members)
+            } else if let location = raw.propertiesLocation {
+                log.error(
+                    "'properties' applies to type object, not to property '\(raw.name.value)' of type \(type.spec)",
+                    at: location
+                )
+            }
             return Property(
                 wireName: raw.name.value,
                 type: type,

@@ -25,6 +25,8 @@ public struct APIPlan: Sendable {
     public let account: AccountPlan?
     public let sids: [SidPlan]
     public let enums: [EnumPlan]
+    /// The structs of objects nested in resources and pages.
+    public let objects: [ObjectPlan]
     public let resources: [ResourcePlan]
 
     /// Every operation with its resource, in spec order.
@@ -98,6 +100,15 @@ public struct PropertyPlan: Sendable {
 
     public var wireName: String { property.wireName }
     public var nullable: Bool { property.nullable }
+    /// An object's members; empty for any other type.
+    public var members: [PropertyPlan] = []
+}
+
+/// A struct for an object nested in a property, such as the `meta` of a v1 list page.
+public struct ObjectPlan: Sendable {
+    public let typeName: String
+    public let description: String?
+    public let properties: [PropertyPlan]
 }
 
 public struct ResourcePlan: Sendable {
@@ -124,8 +135,9 @@ public struct PagePlan: Sendable {
     public let typeName: String
     public let itemsName: String
     public let fields: [PropertyPlan]
-    /// The field holding the next page's URI, when pages link to the next.
-    public let next: PropertyPlan?
+    /// What reads the next page's URI from a page, after `$0.`, such as `nextPageUri` or
+    /// `meta?.nextPageUrl`; nil when pages do not link to the next.
+    public let next: String?
 }
 
 public struct OperationPlan: Sendable {

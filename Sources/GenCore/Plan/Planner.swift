@@ -6,6 +6,8 @@ struct Planner {
     var log = DiagnosticLog()
     let api: APIDefinition
     /// Every type the generated modules declare, across modules: they import each other.
+    /// The structs of objects nested in properties, in the order they are planned.
+    var objects: [ObjectPlan] = []
     var types = NameScope(
         kind: "type",
         reserved: ReservedNames.types,
@@ -112,6 +114,7 @@ struct Planner {
             account: account,
             sids: sids,
             enums: enums,
+            objects: objects,
             resources: resources
         )
         types.claim(plan.clientTypeName, for: at("the client of \(name)"), log: &log)
@@ -168,19 +171,44 @@ struct Planner {
             case .formatted: "String"
             case .json: "JSONValue"
             case .array: "[" + (type.element.map { self.type($0).swiftName } ?? "") + "]"
+            // Named where its property is planned.
+            case .object: ""
             case .sid: sidTypes[type.reference ?? ""] ?? ""
             case .enumeration: enumTypes[type.reference ?? ""] ?? ""
             }
         return TypePlan(type: type, swiftName: swiftName)
     }
 
-    private mutating func plan(_ properties: [Property], of owner: String) -> [PropertyPlan] {
+    /// The properties of a type named `typeName`; an object among them becomes a struct named
+    /// after both, such as `CallPageMeta`.
+    private mutating func plan(_ properties: [Property], of owner: String, typeName: String) -> [PropertyPlan] {
         var scope = NameScope(kind: "property", of: owner)
-        return properties.map { property in
+        var planned: [PropertyPlan] = []
+        for property in properties {
             let name = Namer.memberName(property.wireName)
             scope.claim(name, for: Located(property.wireName, at: property.source), log: &log)
-            return PropertyPlan(property: property, name: name, type: type(property.type))
+            guard property.type.kind == .object else {
+                planned.append(PropertyPlan(property: property, name: name, type: type(property.type)))
+                continue
+            }
+            let objectName = Namer.typeName(typeName + "_" + property.wireName)
+            types.claim(objectName, for: Located("object \(property.wireName)", at: property.source), log: &log)
+            let members = plan(
+                property.type.properties ?? [],
+                of: "object '\(property.wireName)'",
+                typeName: objectName
+            )
+            objects.append(ObjectPlan(typeName: objectName, description: property.description, properties: members))
+            planned.append(
+                PropertyPlan(
+                    property: property,
+                    name: name,
+                    type: TypePlan(type: property.type, swiftName: objectName),
+                    members: members
+                )
+            )
         }
+        return planned
     }
 
     // MARK: Resources
@@ -194,7 +222,7 @@ struct Planner {
         let source = Located(resource.name, at: resource.source)
         types.claim(typeName, for: source, log: &log)
         let plural = resource.plural.map(Namer.typeName) ?? typeName + "s"
-        let properties = plan(resource.properties, of: "resource '\(resource.name)'")
+        let properties = plan(resource.properties, of: "resource '\(resource.name)'", typeName: typeName)
         let page = resource.page.map { plan($0, of: resource) }
         var methods = NameScope(
             kind: "operation",
@@ -236,10 +264,18 @@ struct Planner {
         )
     }
 
+    /// The Swift expression after `$0.` that reads the field at `path`, such as `meta?.nextPageUrl`.
+    private static func expression(of path: [String], in fields: [PropertyPlan]) -> String? {
+        guard let first = path.first, let field = fields.first(where: { $0.wireName == first }) else { return nil }
+        guard path.count > 1 else { return field.name }
+        guard let rest = Self.expression(of: Array(path.dropFirst()), in: field.members) else { return nil }
+        return field.name + (field.nullable ? "?." : ".") + rest
+    }
+
     private mutating func plan(_ page: Page, of resource: Resource) -> PagePlan {
         let typeName = Namer.pageTypeName(resource: resource.name)
         types.claim(typeName, for: Located("page of \(resource.name)", at: page.source), log: &log)
-        let fields = plan(page.fields, of: "the page of '\(resource.name)'")
+        let fields = plan(page.fields, of: "the page of '\(resource.name)'", typeName: typeName)
         let itemsName = Namer.memberName(page.itemsKey)
         if fields.contains(where: { $0.name == itemsName && $0.wireName != page.itemsKey }) {
             log.error("page field '\(page.itemsKey)' collides with the page's items key", at: page.source)
@@ -249,7 +285,7 @@ struct Planner {
             typeName: typeName,
             itemsName: itemsName,
             fields: fields,
-            next: fields.first { $0.wireName == page.next }
+            next: page.next.flatMap { Self.expression(of: $0, in: fields) }
         )
     }
 }

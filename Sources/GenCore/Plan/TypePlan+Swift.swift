@@ -119,7 +119,7 @@ extension TypePlan {
         case .dateTime: (named("dateTime", "optionalDateTime"), [])
         case .date: (named("calendarDate", "optionalCalendarDate"), [])
         case .array: (named("array", "optionalArray"), ["of: \(element?.swiftName ?? "String").self"])
-        case .uriMap, .json:
+        case .uriMap, .json, .object:
             // Lowering refuses these for parameters: a request sends one value a name.
             preconditionFailure("a parameter cannot be of type \(type.spec)")
         }

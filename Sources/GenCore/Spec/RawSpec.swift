@@ -84,6 +84,9 @@ public struct RawField {
     public var pattern: Located<String>?
     /// The error code a server answers with when this parameter fails validation.
     public var errorCode: Located<Int>?
+    /// The members of an `object`, and where `properties` is written.
+    public var properties: [RawField]?
+    public var propertiesLocation: SourceLocation?
 }
 
 public struct RawPII {

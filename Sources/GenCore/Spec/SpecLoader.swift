@@ -17,7 +17,7 @@ public enum SpecLoader {
         static let resource = ["plural", "description", "defaultOutput", "properties", "page", "operations"]
         static let page = ["items", "next", "fields"]
         static let paging = ["size", "cursors"]
-        static let property = ["type", "nullable", "description", "pii"]
+        static let property = ["type", "nullable", "description", "pii", "properties"]
         static let pii = ["handling", "retentionDays"]
         static let operation = [
             "method", "path", "status", "returns", "summary", "description",
@@ -285,6 +285,16 @@ public enum SpecLoader {
             field.maximum = entries.node("maximum").flatMap { reader.int($0, "'maximum' of \(fieldWhat)") }
             field.pattern = entries.node("pattern").flatMap { reader.string($0, "the pattern of \(fieldWhat)") }
             field.errorCode = entries.node("errorCode").flatMap { reader.int($0, "'errorCode' of \(fieldWhat)") }
+            if let (key, node) = entries.entries["properties"] {
+                field.propertiesLocation = key
+                field.properties = Self.fields(
+                    node,
+                    "the properties of \(fieldWhat)",
+                    "property",
+                    Keys.property,
+                    reader
+                )
+            }
             return field
         }
     }

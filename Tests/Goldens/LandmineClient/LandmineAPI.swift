@@ -28,4 +28,9 @@ public struct LandmineAPI: Sendable {
     public var classes: Classes {
         Classes(connection: connection)
     }
+
+    /// Operations on Service resources.
+    public var services: Services {
+        Services(connection: connection)
+    }
 }

@@ -26,6 +26,8 @@ extension LandmineHandler {
             OperationRoute(.delete, "/classes/{where}"),
             OperationRoute(.put, "/classes/{where}/replacement"),
             OperationRoute(.patch, "/classes/{where}"),
+            OperationRoute(.get, "/v1/Services"),
+            OperationRoute(.get, "/v1/Services/{Sid}"),
         ]
     }
 
@@ -157,6 +159,44 @@ extension LandmineHandler {
                     PatchClassInput(
                         where: try request.int("where", in: .path),
                         tags: try request.optionalArray("Tags", in: .form, of: String.self)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Services: list
+        router.on("/v1/Services", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.listService(
+                    ListServiceInput(
+                        pageSize: try request.optionalInt("PageSize", in: .query, maximum: 1000),
+                        page: try request.optionalInt("Page", in: .query),
+                        pageToken: try request.optionalString("PageToken", in: .query)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Services/{Sid}: fetch
+        router.on("/v1/Services/{Sid}", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.fetchService(
+                    FetchServiceInput(
+                        sid: try request.sid("Sid", in: .path, as: ProtocolSid.self)
                     ),
                     caller: caller
                 )

@@ -29,4 +29,10 @@ public protocol LandmineHandler: Sendable {
 
     /// Answered with HTTP 202. Throw an `APIError` to answer with an error.
     func patchClass(_ input: PatchClassInput, caller: Caller) async throws -> Class
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func listService(_ input: ListServiceInput, caller: Caller) async throws -> ServicePage
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func fetchService(_ input: FetchServiceInput, caller: Caller) async throws -> Service
 }

@@ -152,7 +152,7 @@ private struct MethodBuilder {
         return "\"" + parts.joined() + "\""
     }
 
-    private func sequence(_ operation: OperationPlan, paging: PagingPlan, page: PagePlan, next: PropertyPlan)
+    private func sequence(_ operation: OperationPlan, paging: PagingPlan, page: PagePlan, next: String)
         -> ResourceClientView.Sequence
     {
         let all = operation.clientParameters
@@ -169,7 +169,7 @@ private struct MethodBuilder {
             + optional.map { ($0.name, documentation($0)) }
         let docLines = DocComment.joined([
             DocComment.lines([
-                "Every \(resource.typeName), page after page, following `\(next.wireName)`.",
+                "Every \(resource.typeName), page after page, following `\((page.page.next ?? []).joined(separator: "."))`.",
                 operation.operation.summary,
             ]),
             DocComment.parameterLines(documented),
@@ -191,7 +191,7 @@ private struct MethodBuilder {
             ),
             pageType: page.typeName,
             itemsName: page.itemsName,
-            nextName: next.name
+            nextName: next
         )
     }
 }

@@ -44,6 +44,17 @@ public struct ModelsEmitter: Emitter {
                 )
             }
         }
+        for object in plan.objects {
+            let view = StructView(
+                header: header,
+                typeName: object.typeName,
+                description: [object.description],
+                properties: object.properties.map(StructView.Member.init)
+            )
+            files.append(
+                try file("\(folder)/\(object.typeName).swift", "Models/struct", view, with: templates, layout: layout)
+            )
+        }
         for enumeration in plan.enums {
             files.append(
                 try file(

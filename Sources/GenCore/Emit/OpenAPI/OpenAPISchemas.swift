@@ -93,6 +93,12 @@ struct OpenAPISchemas {
         case .formatted:
             JSONObject([("type", "string"), ("format", .string(StringFormat.all[type.reference ?? ""]?.openAPI ?? ""))])
         case .json: JSONObject()
+        case .object:
+            JSONObject([
+                ("type", "object"),
+                ("properties", .object(JSONObject((type.properties ?? []).map { ($0.wireName, property($0)) }))),
+                ("required", .array((type.properties ?? []).filter { !$0.nullable }.map { .string($0.wireName) })),
+            ])
         case .array: JSONObject([("type", "array"), ("items", .object(type.element.map(base) ?? JSONObject()))])
         }
     }
