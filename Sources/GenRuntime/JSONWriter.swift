@@ -171,8 +171,9 @@ public struct JSONWriter {
         if let value { value.writeJSON(to: &self) } else { null() }
     }
 
-    public mutating func field(_ name: StaticString, _ values: [some JSONWritable]) {
+    public mutating func field(_ name: StaticString, _ values: [some JSONWritable]?) {
         key(name)
+        guard let values else { return null() }
         bytes.append(.openBracket)
         for (index, value) in values.enumerated() {
             if index > 0 { bytes.append(.comma) }

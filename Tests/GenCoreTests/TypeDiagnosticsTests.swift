@@ -45,7 +45,7 @@ import Testing
         let errors = Self.errors(property: "value: { type: array<json> }")
         #expect(
             errors.contains {
-                $0.contains("an array holds strings, numbers, booleans, days, SIDs or enum values, not json")
+                $0.contains("an array holds strings, numbers, booleans, days, SIDs, enum values or objects, not json")
             }
         )
         #expect(Self.errors(property: "value: { type: array<array<string>> }").count == 1)
@@ -113,6 +113,15 @@ import Testing
         )
         #expect(
             Self.errors(query: "          Filter: { type: object }").contains { $0.contains("cannot be an object") }
+        )
+        #expect(Self.errors(property: "value: { type: array<object>, properties: { a: { type: string } } }") == [])
+        #expect(
+            Self.errors(property: "value: { type: array<object> }").contains { $0.contains("is an array of objects") }
+        )
+        #expect(
+            Self.errors(query: "          Items: { type: array<object> }").contains {
+                $0.contains("cannot be an array of objects")
+            }
         )
     }
 }

@@ -125,7 +125,8 @@ import Testing
                     url: "/v1/Services/\(index)",
                     default: index,
                     type: ServiceSelfType(init_: "i\(index)")
-                )
+                ),
+                links: [ServiceLinksItem(rel: "self", self_: "/v1/Services/\(index)"), ServiceLinksItem(rel: "none")]
             )
         }
 

@@ -157,6 +157,13 @@ extension SpecLowering {
             log.error("\(what) cannot be \(noun): a request sends one value a name", at: typeText.location)
             return nil
         }
+        if type.kind == .array, type.element?.kind == .object {
+            log.error(
+                "\(what) cannot be an array of objects: a request sends values, not objects",
+                at: typeText.location
+            )
+            return nil
+        }
         if type.kind == .array, location == .path || location == .header {
             log.error(
                 "\(location.rawValue) \(what) cannot be an array: a \(location == .path ? "path segment" : "header") "

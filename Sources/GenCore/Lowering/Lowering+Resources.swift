@@ -98,15 +98,21 @@ extension SpecLowering {
             guard let typeText = raw.type,
                 var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
             else { return nil }
-            if type.kind == .object {
+            let holdsObjects = type.kind == .array && type.element?.kind == .object
+            if type.kind == .object || holdsObjects {
                 guard let members = raw.properties, !members.isEmpty else {
                     log.error(
-                        "property '\(raw.name.value)' is an object: give its members under 'properties'",
+                        "property '\(raw.name.value)' is \(holdsObjects ? "an array of objects" : "an object"): "
+                            + "give \(holdsObjects ? "their" : "its") members under 'properties'",
                         at: typeText.location
                     )
                     return nil
                 }
-                type.properties = lowerProperties(members)
+                if holdsObjects {
+                    type.elements?[0].properties = lowerProperties(members)
+                } else {
+                    type.properties = lowerProperties(members)
+                }
             } else if let location = raw.propertiesLocation {
                 log.error(
                     "'properties' applies to type object, not to property '\(raw.name.value)' of type \(type.spec)",

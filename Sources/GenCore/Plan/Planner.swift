@@ -187,24 +187,23 @@ struct Planner {
         for property in properties {
             let name = Namer.memberName(property.wireName)
             scope.claim(name, for: Located(property.wireName, at: property.source), log: &log)
-            guard property.type.kind == .object else {
+            // An object, or an array of them, whose struct is named after its owner and itself.
+            let object = property.type.kind == .object ? property.type : property.type.element
+            guard let object, object.kind == .object else {
                 planned.append(PropertyPlan(property: property, name: name, type: type(property.type)))
                 continue
             }
-            let objectName = Namer.typeName(typeName + "_" + property.wireName)
+            let isArray = property.type.kind == .array
+            let objectName = Namer.typeName(typeName + "_" + property.wireName + (isArray ? "_item" : ""))
             types.claim(objectName, for: Located("object \(property.wireName)", at: property.source), log: &log)
-            let members = plan(
-                property.type.properties ?? [],
-                of: "object '\(property.wireName)'",
-                typeName: objectName
-            )
+            let members = plan(object.properties ?? [], of: "object '\(property.wireName)'", typeName: objectName)
             objects.append(ObjectPlan(typeName: objectName, description: property.description, properties: members))
             planned.append(
                 PropertyPlan(
                     property: property,
                     name: name,
-                    type: TypePlan(type: property.type, swiftName: objectName),
-                    members: members
+                    type: TypePlan(type: property.type, swiftName: isArray ? "[\(objectName)]" : objectName),
+                    members: isArray ? [] : members
                 )
             )
         }

@@ -18,6 +18,7 @@ struct ServicesCommand: AsyncParsableCommand {
         static let knownProperties = [
             "sid",
             "self",
+            "links",
         ]
         static let acronyms: [String] = [
             "HASH",
@@ -28,7 +29,7 @@ struct ServicesCommand: AsyncParsableCommand {
         var output: OutputFormat = .columns
 
         @Option(help: "The properties columns and tsv show, comma-separated.")
-        var properties = "sid,self"
+        var properties = "sid,self,links"
 
         func validate() throws {
             _ = try CommandSupport.properties(properties, known: Self.knownProperties)

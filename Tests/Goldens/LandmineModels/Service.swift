@@ -9,29 +9,36 @@ public struct Service: Codable, Hashable, Sendable, JSONWritable {
     /// An object of its own, with an object inside.
     public var self_: ServiceSelf?
 
+    public var links: [ServiceLinksItem]?
+
     public init(
         sid: ProtocolSid,
-        self_: ServiceSelf? = nil
+        self_: ServiceSelf? = nil,
+        links: [ServiceLinksItem]? = nil
     ) {
         self.sid = sid
         self.self_ = self_
+        self.links = links
     }
 
     private enum CodingKeys: String, CodingKey {
         case sid
         case self_ = "self"
+        case links
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.sid = try container.decode(ProtocolSid.self, forKey: .sid)
         self.self_ = try container.decodeIfPresent(ServiceSelf.self, forKey: .self_)
+        self.links = try container.decodeIfPresent([ServiceLinksItem].self, forKey: .links)
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(self.sid, forKey: .sid)
         try container.encode(self.self_, forKey: .self_)
+        try container.encode(self.links, forKey: .links)
     }
 
     /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
@@ -39,6 +46,7 @@ public struct Service: Codable, Hashable, Sendable, JSONWritable {
         writer.beginObject()
         writer.field("sid", self.sid.rawValue)
         writer.field("self", self.self_)
+        writer.field("links", self.links)
         writer.endObject()
     }
 }
