@@ -81,36 +81,18 @@ public enum ISO8601Date {
 extension KeyedDecodingContainer {
     /// Decodes an ISO 8601 date that may be absent or `null`.
     public func decodeISO8601DateIfPresent(forKey key: Key) throws -> Date? {
-        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-        guard let date = ISO8601Date.date(from: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key,
-                in: self,
-                debugDescription: "'\(text)' is not an ISO 8601 date and time"
-            )
-        }
-        return date
+        try decodeDateIfPresent(forKey: key, as: "an ISO 8601 date and time", parse: ISO8601Date.date(from:))
     }
 
     /// Decodes an ISO 8601 date that must be present.
     public func decodeISO8601Date(forKey key: Key) throws -> Date {
-        guard let date = try decodeISO8601DateIfPresent(forKey: key) else {
-            throw DecodingError.valueNotFound(
-                Date.self,
-                DecodingError.Context(codingPath: codingPath + [key], debugDescription: "Expected an ISO 8601 date")
-            )
-        }
-        return date
+        try decodeDate(forKey: key, as: "an ISO 8601 date and time", parse: ISO8601Date.date(from:))
     }
 }
 
 extension KeyedEncodingContainer {
     /// Encodes `date` as ISO 8601 text, or `null` when it is `nil`.
     public mutating func encodeISO8601Date(_ date: Date?, forKey key: Key) throws {
-        if let date {
-            try encode(ISO8601Date.string(from: date), forKey: key)
-        } else {
-            try encodeNil(forKey: key)
-        }
+        try encodeDate(date, forKey: key, format: ISO8601Date.string(from:))
     }
 }

@@ -24,7 +24,7 @@ public enum RFC2822Date {
         let interval = date.timeIntervalSince1970.rounded(.down)
         let seconds = interval.isNaN ? 0 : Int(max(-1e15, min(1e15, interval)))
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
-        let (year, month, day) = civilDate(fromDaysSinceEpoch: days)
+        let (year, month, day) = CalendarDate.civil(fromDays: days)
         // 1970-01-01 was a Thursday (index 3 when Monday is 0).
         bytes.append(contentsOf: weekdays[(days + 3).floorDivided(by: 7).remainder].utf8)
         bytes.append(contentsOf: ", ".utf8)
@@ -68,7 +68,7 @@ public enum RFC2822Date {
             second = value
         }
         guard let offset = scanner.zoneOffsetSeconds(), scanner.isAtEnd else { return nil }
-        let days = daysSinceEpoch(year: year, month: monthIndex + 1, day: day)
+        let days = CalendarDate(uncheckedYear: year, month: monthIndex + 1, day: day).daysSince1970
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
@@ -77,29 +77,6 @@ public enum RFC2822Date {
     private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
         bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
-    }
-
-    // Howard Hinnant's days-from-civil and civil-from-days algorithms (proleptic Gregorian).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = y.floorDivided(by: 400).quotient
-        let yearOfEra = y - era * 400
-        let shiftedMonth = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * shiftedMonth + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(fromDaysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = z.floorDivided(by: 146_097).quotient
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     /// A cursor over the UTF-8 bytes of a date, skipping spaces between tokens.
@@ -185,23 +162,28 @@ extension Int {
 extension KeyedDecodingContainer {
     /// Decodes an RFC 2822 date that may be absent or `null`.
     public func decodeRFC2822DateIfPresent(forKey key: Key) throws -> Date? {
-        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
-        guard let date = RFC2822Date.date(from: text) else {
-            throw DecodingError.dataCorruptedError(
-                forKey: key,
-                in: self,
-                debugDescription: "'\(text)' is not an RFC 2822 date"
-            )
-        }
-        return date
+        try decodeDateIfPresent(forKey: key, as: "an RFC 2822 date", parse: RFC2822Date.date(from:))
     }
 
     /// Decodes an RFC 2822 date that must be present.
     public func decodeRFC2822Date(forKey key: Key) throws -> Date {
-        guard let date = try decodeRFC2822DateIfPresent(forKey: key) else {
+        try decodeDate(forKey: key, as: "an RFC 2822 date", parse: RFC2822Date.date(from:))
+    }
+
+    /// A date written as text that `parse` reads; `what` names the format in errors.
+    func decodeDateIfPresent(forKey key: Key, as what: String, parse: (String) -> Date?) throws -> Date? {
+        guard let text = try decodeIfPresent(String.self, forKey: key) else { return nil }
+        guard let date = parse(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not \(what)")
+        }
+        return date
+    }
+
+    func decodeDate(forKey key: Key, as what: String, parse: (String) -> Date?) throws -> Date {
+        guard let date = try decodeDateIfPresent(forKey: key, as: what, parse: parse) else {
             throw DecodingError.valueNotFound(
                 Date.self,
-                DecodingError.Context(codingPath: codingPath + [key], debugDescription: "Expected an RFC 2822 date")
+                DecodingError.Context(codingPath: codingPath + [key], debugDescription: "Expected \(what)")
             )
         }
         return date
@@ -211,8 +193,13 @@ extension KeyedDecodingContainer {
 extension KeyedEncodingContainer {
     /// Encodes `date` as RFC 2822 text, or `null` when it is `nil`.
     public mutating func encodeRFC2822Date(_ date: Date?, forKey key: Key) throws {
+        try encodeDate(date, forKey: key, format: RFC2822Date.string(from:))
+    }
+
+    /// Encodes `date` as the text `format` writes, or `null` when it is `nil`.
+    mutating func encodeDate(_ date: Date?, forKey key: Key, format: (Date) -> String) throws {
         if let date {
-            try encode(RFC2822Date.string(from: date), forKey: key)
+            try encode(format(date), forKey: key)
         } else {
             try encodeNil(forKey: key)
         }
