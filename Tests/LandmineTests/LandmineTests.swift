@@ -167,19 +167,28 @@ import Testing
         }
     }
 
+    /// Runs `body` with the port of a local server of `handler`, answering as the generated
+    /// routing and `TwilioErrorMiddleware` do.
+    static func serve(_ handler: Classes, _ body: @Sendable (Int) async throws -> Void) async throws {
+        try await Serving.serve(
+            { onRunning in
+                let router = Router()
+                router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
+                handler.addRoutes(to: router)
+                return Application(
+                    router: router,
+                    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                    logger: Serving.quiet
+                )
+            },
+            body
+        )
+    }
+
     @Test func theGeneratedClientTalksToTheGeneratedServer() async throws {
         let handler = Classes()
-        try await Serving.serve({ onRunning in
-            let router = Router()
-            router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
-            handler.addRoutes(to: router)
-            return Application(
-                router: router,
-                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-                logger: Serving.quiet
-            )
-        }) { port in
+        try await Self.serve(handler) { port in
             let client = LandmineAPI(
                 accountSid: "user",
                 authToken: "secret",
@@ -275,17 +284,7 @@ import Testing
     /// error JSON, and in the CLI's headings.
     @Test func theSpecsRealmErrorPagesAndAcronymsReachTheServerAndTheCLI() async throws {
         let handler = Classes()
-        try await Serving.serve({ onRunning in
-            let router = Router()
-            router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
-            handler.addRoutes(to: router)
-            return Application(
-                router: router,
-                configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-                logger: Serving.quiet
-            )
-        }) { port in
+        try await Self.serve(handler) { port in
             let baseURL = "http://127.0.0.1:\(port)"
             let wrong = "Basic " + Data("user:wrong".utf8).base64EncodedString()
             let denied = try await AsyncHTTPClientTransport().send(
