@@ -37,6 +37,27 @@ public enum CommandSupport {
         return date
     }
 
+    /// A JSON value given as an option's text, or read from a file named after `@`
+    /// (`--config @config.json`), decoded as `Value`: an object's struct, an array, any JSON.
+    public static func json<Value: Decodable>(_ text: String?, as type: Value.Type, option: String) throws -> Value? {
+        guard let text else { return nil }
+        let data: Data
+        if text.hasPrefix("@") {
+            let path = String(text.dropFirst())
+            guard let contents = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("\(option) names the file '\(path)', which cannot be read.")
+            }
+            data = contents
+        } else {
+            data = Data(text.utf8)
+        }
+        do {
+            return try JSONDecoder().decode(Value.self, from: data)
+        } catch let error as DecodingError {
+            throw ValidationError("\(option) takes JSON: \(error.summary).")
+        }
+    }
+
     /// An array option's values, or nil when none was given, which sends nothing.
     public static func values<Element>(_ values: [Element]) -> [Element]? {
         values.isEmpty ? nil : values

@@ -1,4 +1,5 @@
 import Foundation
+import GenRuntime
 import Logging
 
 /// What every generated client holds: where the API is, who is calling, and how to send.
@@ -43,10 +44,12 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         query: FormParameters = FormParameters(),
         headers: FormParameters = FormParameters(),
         form: FormParameters? = nil,
+        json: JSONWriter? = nil,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
         let url = try checkedBaseURL.get().url(path: path.description)
-        let response = try await exchange(method, url: url, query: query, headers: headers, form: form)
+        let body = RequestBody(form: form, json: json)
+        let response = try await exchange(method, url: url, query: query, headers: headers, body: body)
         return try decode(response, as: type)
     }
 
@@ -67,10 +70,12 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         path: URLPath,
         query: FormParameters = FormParameters(),
         headers: FormParameters = FormParameters(),
-        form: FormParameters? = nil
+        form: FormParameters? = nil,
+        json: JSONWriter? = nil
     ) async throws(ClientError) {
         let url = try checkedBaseURL.get().url(path: path.description)
-        _ = try await exchange(method, url: url, query: query, headers: headers, form: form)
+        let body = RequestBody(form: form, json: json)
+        _ = try await exchange(method, url: url, query: query, headers: headers, body: body)
     }
 
     /// Fetches `uri`, a URI that a response named, such as a list page's `next_page_uri`: a
@@ -85,7 +90,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             url: url,
             query: FormParameters(),
             headers: FormParameters(),
-            form: nil
+            body: nil
         )
         return try decode(response, as: type)
     }
@@ -96,7 +101,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         url: String,
         query: FormParameters,
         headers extra: FormParameters,
-        form: FormParameters?
+        body: RequestBody?
     ) async throws(ClientError) -> ClientResponse {
         var url = url
         if !query.isEmpty {
@@ -121,12 +126,8 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             }
             headers.append((pair.name, pair.value))
         }
-        var body: Data?
-        if let form {
-            headers.append(("Content-Type", "application/x-www-form-urlencoded"))
-            body = Data(form.encoded.utf8)
-        }
-        let request = ClientRequest(method: method, url: url, headers: headers, body: body)
+        if let body { headers.append(("Content-Type", body.contentType)) }
+        let request = ClientRequest(method: method, url: url, headers: headers, body: body?.bytes)
 
         var retry = 0
         while true {
@@ -165,4 +166,23 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         }
     }
 
+}
+
+/// A request's body: a form, or a JSON object.
+struct RequestBody {
+    let contentType: String
+    let bytes: Data
+
+    /// The body of whichever is given; nil for neither.
+    init?(form: FormParameters?, json: JSONWriter?) {
+        if let json {
+            contentType = "application/json"
+            bytes = Data(json.bytes)
+        } else if let form {
+            contentType = "application/x-www-form-urlencoded"
+            bytes = Data(form.encoded.utf8)
+        } else {
+            return nil
+        }
+    }
 }

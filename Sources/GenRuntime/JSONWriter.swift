@@ -16,14 +16,18 @@ extension JSONWritable {
 }
 
 /// Writes compact JSON into bytes. Generated code calls `beginObject()`, `field(_:_:)` for each
-/// member (a `nil` writes `null`, as the models' `Codable` encoding does) and `endObject()`.
+/// member (a `nil` writes `null`, as the models' `Codable` encoding does, or nothing at all when
+/// the writer omits nil members, as a request's body does) and `endObject()`.
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// Whether the next member needs a comma before it: false only right after an opening brace.
     private var needsComma = false
+    /// Whether a member whose value is nil is left out, rather than written as `null`.
+    public let omitsNilMembers: Bool
 
-    public init(capacity: Int = 4096) {
+    public init(capacity: Int = 4096, omitsNilMembers: Bool = false) {
         bytes.reserveCapacity(capacity)
+        self.omitsNilMembers = omitsNilMembers
     }
 
     public mutating func beginObject() {
@@ -34,6 +38,13 @@ public struct JSONWriter {
     public mutating func endObject() {
         bytes.append(.closeBrace)
         needsComma = true
+    }
+
+    /// Writes a member's key, unless its value is nil and nil members are left out: whether it did.
+    private mutating func key(_ name: StaticString, hasValue: Bool) -> Bool {
+        guard hasValue || !omitsNilMembers else { return false }
+        key(name)
+        return true
     }
 
     private mutating func key(_ name: StaticString) {
@@ -50,12 +61,12 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ name: StaticString, _ value: String?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         if let value { string(value) } else { null() }
     }
 
     public mutating func field(_ name: StaticString, _ value: Int?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         guard var value else { return null() }
         if value < 0 {
             guard value != .min else { return bytes.append(contentsOf: String(value).utf8) }
@@ -71,13 +82,13 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ name: StaticString, _ value: Bool?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         if let value { bytes.append(contentsOf: (value ? "true" : "false").utf8) } else { null() }
     }
 
     /// A date as its RFC 2822 text.
     public mutating func field(_ name: StaticString, rfc2822 value: Date?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
         bytes.append(.quote)
         RFC2822Date.write(value, to: &bytes)
@@ -86,7 +97,7 @@ public struct JSONWriter {
 
     /// An object of strings, keys sorted so the bytes are always the same.
     public mutating func field(_ name: StaticString, _ value: [String: String]?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
         bytes.append(.openBrace)
         let entries = value.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
@@ -100,7 +111,7 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ name: StaticString, _ value: Double?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
         number(value)
     }
@@ -117,7 +128,7 @@ public struct JSONWriter {
 
     /// An array of strings, integers, numbers or booleans.
     public mutating func field(_ name: StaticString, _ values: [some JSONScalar]?) {
-        key(name)
+        guard key(name, hasValue: values != nil) else { return }
         guard let values else { return null() }
         bytes.append(.openBracket)
         for (index, element) in values.enumerated() {
@@ -167,12 +178,12 @@ public struct JSONWriter {
     }
 
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
-        key(name)
+        guard key(name, hasValue: value != nil) else { return }
         if let value { value.writeJSON(to: &self) } else { null() }
     }
 
     public mutating func field(_ name: StaticString, _ values: [some JSONWritable]?) {
-        key(name)
+        guard key(name, hasValue: values != nil) else { return }
         guard let values else { return null() }
         bytes.append(.openBracket)
         for (index, value) in values.enumerated() {

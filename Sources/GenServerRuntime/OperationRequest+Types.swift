@@ -3,14 +3,68 @@ import GenRuntime
 
 /// Readers of numbers, ISO 8601 dates, days and arrays.
 extension OperationRequest {
-    /// Every value sent for `name`: path parameters have one.
+    /// Every value sent for `name`: path parameters have one, a JSON member is an array.
     public func texts(_ name: String, in location: Location) -> [String] {
         switch location {
         case .path: path[name].map { [$0] } ?? []
         case .header: headers[name.lowercased()].map { [$0] } ?? []
         case .query: query.all(name)
         case .form: form.all(name)
+        case .json:
+            switch json[name] {
+            case .array(let elements)?: elements.compactMap(Self.scalarText)
+            case let value?: Self.scalarText(value).map { [$0] } ?? []
+            case nil: []
+            }
         }
+    }
+
+    /// The texts of an array parameter: in a JSON body, an array of single values.
+    private func scalars(_ name: String, in location: Location, errorCode: Int?) throws(APIError) -> [String] {
+        guard location == .json, let value = json[name] else { return texts(name, in: location) }
+        guard case .array(let elements) = value else {
+            if case .null = value { return [] }
+            throw invalid("\(name) must be an array", errorCode: errorCode)
+        }
+        for element in elements {
+            if let kind = Self.compoundKind(element) ?? (element == .null ? "null" : nil) {
+                throw invalid("\(name) must be an array of single values, not of \(kind)", errorCode: errorCode)
+            }
+        }
+        return texts(name, in: location)
+    }
+
+    // MARK: Objects
+
+    /// A JSON member decoded as `Value`: an object's struct, an array of them, or any JSON.
+    public func optionalDecoded<Value: Decodable>(
+        _ name: String,
+        in location: Location,
+        as type: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Value? {
+        guard let value = json[name], value != .null else { return nil }
+        do {
+            return try JSONDecoder().decode(Value.self, from: Data(value.jsonBytes))
+        } catch let error as DecodingError {
+            throw invalid("\(name) is not valid: \(error.summary)", errorCode: errorCode)
+        } catch {
+            throw invalid("\(name) is not valid", errorCode: errorCode)
+        }
+    }
+
+    public func decoded<Value: Decodable>(
+        _ name: String,
+        in location: Location,
+        as type: Value.Type,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Value {
+        try required(
+            optionalDecoded(name, in: location, as: type, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
     }
 
     // MARK: Numbers
@@ -19,7 +73,7 @@ extension OperationRequest {
     public func optionalDouble(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
         -> Double?
     {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         return try Self.parse(text, as: Double.self, name: name, errorCode: errorCode, invalid: invalid)
     }
 
@@ -33,7 +87,7 @@ extension OperationRequest {
     public func optionalDateTime(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
         -> Date?
     {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         guard let date = ISO8601Date.date(from: text) else {
             throw invalid("\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
         }
@@ -53,7 +107,7 @@ extension OperationRequest {
     public func optionalCalendarDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
         -> CalendarDate?
     {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         return try Self.parse(text, as: CalendarDate.self, name: name, errorCode: errorCode, invalid: invalid)
     }
 
@@ -153,7 +207,7 @@ extension OperationRequest {
         expected: String,
         parse: (String) -> Element?
     ) throws(APIError) -> [Element]? {
-        let texts = texts(name, in: location)
+        let texts = try scalars(name, in: location, errorCode: errorCode)
         guard !texts.isEmpty else { return nil }
         var values: [Element] = []
         values.reserveCapacity(texts.count)

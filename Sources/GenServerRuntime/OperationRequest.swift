@@ -8,6 +8,8 @@ public struct OperationRequest: Sendable {
     /// Where a parameter is sent.
     public enum Location: String, Sendable {
         case path, query, form, header
+        /// A member of the JSON object that is the request's body.
+        case json
 
         var noun: String {
             switch self {
@@ -15,6 +17,7 @@ public struct OperationRequest: Sendable {
             case .query: "query string"
             case .form: "request body"
             case .header: "headers"
+            case .json: "JSON body"
             }
         }
     }
@@ -22,6 +25,8 @@ public struct OperationRequest: Sendable {
     public let path: [String: String]
     public let query: FormFields
     public let form: FormFields
+    /// The members of a JSON body, by name; empty for any other body.
+    public let json: [String: JSONValue]
     /// The request's headers by their lower-case names, each with its first value.
     public let headers: [String: String]
     public let codes: ErrorCodes
@@ -30,23 +35,55 @@ public struct OperationRequest: Sendable {
         path: [String: String],
         query: FormFields,
         form: FormFields,
+        json: [String: JSONValue] = [:],
         headers: [String: String] = [:],
         codes: ErrorCodes
     ) {
         self.path = path
         self.query = query
         self.form = form
+        self.json = json
         self.headers = headers
         self.codes = codes
     }
 
-    /// The raw text of a parameter, or nil when it was not sent.
+    /// The raw text of a parameter, or nil when it was not sent. A JSON member's text is its
+    /// string, or its number or boolean as JSON writes it; `null` is as if it were not sent.
     public func text(_ name: String, in location: Location) -> String? {
         switch location {
         case .path: path[name]
         case .query: query[name]
         case .form: form[name]
         case .header: headers[name.lowercased()]
+        case .json: json[name].flatMap(Self.scalarText)
+        }
+    }
+
+    /// The text of a parameter that holds one value: a JSON member that is an array or an object
+    /// is refused.
+    func scalar(_ name: String, in location: Location, errorCode: Int?) throws(APIError) -> String? {
+        if location == .json, let value = json[name], let kind = Self.compoundKind(value) {
+            throw invalid("\(name) must be one value, not \(kind)", errorCode: errorCode)
+        }
+        return text(name, in: location)
+    }
+
+    static func scalarText(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): String(number)
+        case .number(let number): String(number)
+        case .bool(let flag): flag ? "true" : "false"
+        case .null, .array, .object: nil
+        }
+    }
+
+    /// `an array` or `an object`, for a message; nil for a single value.
+    static func compoundKind(_ value: JSONValue) -> String? {
+        switch value {
+        case .array: "an array"
+        case .object: "an object"
+        default: nil
         }
     }
 
@@ -75,7 +112,7 @@ public struct OperationRequest: Sendable {
         pattern: String? = nil,
         errorCode: Int? = nil
     ) throws(APIError) -> String? {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         let length = text.count
         if let minLength, length < minLength {
             throw invalid("\(name) must be at least \(minLength) characters long", errorCode: errorCode)
@@ -121,7 +158,7 @@ public struct OperationRequest: Sendable {
         maximum: Int? = nil,
         errorCode: Int? = nil
     ) throws(APIError) -> Int? {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         guard let value = Int(text) else {
             throw invalid("\(name) must be a whole number, not '\(text)'", errorCode: errorCode)
         }
@@ -156,7 +193,7 @@ public struct OperationRequest: Sendable {
 
     /// `true` or `false`, in any case.
     public func optionalBool(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Bool? {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         switch text.lowercased() {
         case "true": return true
         case "false": return false
@@ -177,7 +214,7 @@ public struct OperationRequest: Sendable {
         as type: Sid.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Sid? {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         guard let sid = Sid(validating: text) else {
             throw invalid(
                 "\(name) '\(text)' is not valid: it must be \(Sid.prefix) followed by 32 hexadecimal digits",
@@ -208,7 +245,7 @@ public struct OperationRequest: Sendable {
         as type: Value.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Value? where Value.RawValue == String {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         guard let value = Value.allCases.first(where: { $0.rawValue == text }) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw invalid("\(name) '\(text)' is not one of \(allowed)", errorCode: errorCode)
@@ -232,7 +269,7 @@ public struct OperationRequest: Sendable {
 
     /// An RFC 2822 date.
     public func optionalDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date? {
-        guard let text = text(name, in: location) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
         guard let date = RFC2822Date.date(from: text) else {
             throw invalid("\(name) '\(text)' is not an RFC 2822 date", errorCode: errorCode)
         }

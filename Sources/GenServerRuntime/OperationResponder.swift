@@ -70,10 +70,13 @@ public enum OperationResponder {
 
         var request = request
         let bytes = try await request.collectBody(upTo: context.maxUploadSize)
+        let isJSON = request.headers[.contentType].map(Self.isJSON) ?? false
         let input = OperationRequest(
             path: try pathParameters(context, pathNames),
             query: try FormFields(encoded: request.uri.query ?? ""),
-            form: try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
+            form: isJSON
+                ? FormFields() : try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
+            json: isJSON ? try jsonMembers(Data(bytes.readableBytesView)) : [:],
             headers: headers(of: request),
             codes: codes
         )
@@ -87,6 +90,27 @@ public enum OperationResponder {
             context.logger.error("\(request.method) \(request.uri.path) failed: \(error)")
             throw APIError(status: .internalServerError, code: nil, message: "Internal Server Error")
         }
+    }
+
+    /// Whether a `Content-Type` is JSON's, `application/json` with or without parameters.
+    static func isJSON(_ contentType: String) -> Bool {
+        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
+        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
+
+    /// The members of a JSON body, which must be one object; an empty body has none.
+    static func jsonMembers(_ body: Data) throws(APIError) -> [String: JSONValue] {
+        guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return [:] }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: body)
+        } catch {
+            throw APIError(status: .badRequest, code: nil, message: "The request body is not valid JSON")
+        }
+        guard case .object(let members) = value else {
+            throw APIError(status: .badRequest, code: nil, message: "The request body must be a JSON object")
+        }
+        return members
     }
 
     /// The headers by their lower-case names, the first value of each.

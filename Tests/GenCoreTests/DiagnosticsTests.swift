@@ -254,7 +254,30 @@ import Testing
             "\($0.value("auth.accountParameter")): error: accountParameter 'AccountSID' is not a path parameter of any operation"
         },
         .init("a uri-map parameter", .set("\(create).formParameters.Enabled.type", to: "uri-map")) {
-            "\($0.value("\(create).formParameters.Enabled.type")): error: parameter 'Enabled' cannot be a uri-map: a request sends one value a name"
+            "\($0.value("\(create).formParameters.Enabled.type")): error: parameter 'Enabled' cannot be a uri-map outside jsonParameters: form parameters send one value a name"
+        },
+        .init("form and JSON parameters together", .add("jsonParameters: { Note: { type: string } }", to: create)) {
+            "\($0.key("\(create).jsonParameters")): error: operation 'create' declares both formParameters and jsonParameters; a request has one body"
+        },
+        .init("JSON parameters on a GET", .add("jsonParameters: { Name: { type: string } }", to: list)) {
+            "\($0.key("\(list).jsonParameters")): error: operation 'list' uses GET, which sends no body, but declares jsonParameters"
+        },
+        .init(
+            "a JSON object without members",
+            [
+                .remove("\(create).formParameters"),
+                .add("jsonParameters: { Config: { type: object } }", to: create),
+            ]
+        ) {
+            [
+                "\($0.value("\(create).jsonParameters.Config.type")): error: parameter 'Config' is an object: give its members under 'properties'"
+            ]
+        },
+        .init(
+            "properties on a form parameter",
+            .set("\(create).formParameters.Enabled", to: "{ type: boolean, properties: { a: { type: string } } }")
+        ) {
+            "\($0.key("\(create).formParameters.Enabled.properties")): error: 'properties' applies to jsonParameters of type object, not to parameter 'Enabled'"
         },
         .init(
             "a parameter clashing with the paged method's limit",

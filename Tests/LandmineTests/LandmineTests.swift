@@ -157,6 +157,33 @@ import Testing
             return service
         }
 
+        /// What each create of a service was given, in its JSON body.
+        let serviceCreates = Locked<[CreateServiceInput]>([])
+        let configuration = Locked(Configuration(serviceSid: ProtocolSid("XX0123456789abcdef0123456789abcdef")))
+
+        func createService(_ input: CreateServiceInput, caller: String) async throws -> Service {
+            serviceCreates.withLock { $0.append(input) }
+            return Service(sid: input.self_ ?? LandmineTests.protocolSid)
+        }
+
+        func fetchConfiguration(_ input: FetchConfigurationInput, caller: String) async throws -> Configuration {
+            configuration.withLock { $0 }
+        }
+
+        func updateConfiguration(_ input: UpdateConfigurationInput, caller: String) async throws -> Configuration {
+            configuration.withLock { configuration in
+                configuration.friendlyName = input.friendlyName
+                return configuration
+            }
+        }
+
+        /// One page of three usage records.
+        func listUsage(_ input: ListUsageInput, caller: String) async throws -> UsagePage {
+            let day = CalendarDate(year: 2024, month: 5, day: 1)!
+            let usage = (0..<3).map { Usage(category: "calls", count: $0, startDate: day) }
+            return UsagePage(usage: usage, meta: UsagePageMeta())
+        }
+
         func deleteClass(_ input: DeleteClassInput, caller: String) async throws {
             let removed = stored.withLock { stored -> Bool in
                 guard stored.indices.contains(input.where) else { return false }

@@ -116,6 +116,7 @@ extension ResourceClientView.Request: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "docLines": \.docLines, "name": \.name, "parameters": \.parameters, "returnClause": \.returnClause,
         "defaultedAccount": \.defaultedAccount, "returnsValue": \.returnsValue, "sendArguments": \.sendArguments,
+        "hasJSONBody": \.hasJSONBody, "jsonMembers": \.jsonMembers, "bodyName": \.bodyName,
     ]
 }
 

@@ -207,6 +207,8 @@ public struct Paging: Codable, Equatable, Sendable {
 public struct Parameter: Codable, Equatable, Sendable {
     public enum Location: String, Codable, Sendable {
         case path, query, header, form
+        /// A member of a JSON object body.
+        case json
     }
 
     public var wireName: String

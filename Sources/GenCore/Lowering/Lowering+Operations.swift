@@ -35,15 +35,23 @@ extension SpecLowering {
                 )
             }
         }
-        if let form = raw.formLocation, let method = raw.method?.value, ["GET", "HEAD", "DELETE"].contains(method) {
-            log.error("\(what) uses \(method), which sends no body, but declares formParameters", at: form)
+        for (key, location) in [("formParameters", raw.formLocation), ("jsonParameters", raw.jsonLocation)] {
+            if let location, let method = raw.method?.value, ["GET", "HEAD", "DELETE"].contains(method) {
+                log.error("\(what) uses \(method), which sends no body, but declares \(key)", at: location)
+            }
+        }
+        if raw.formLocation != nil, let json = raw.jsonLocation {
+            log.error(
+                "\(what) declares both formParameters and jsonParameters; a request has one body",
+                at: json
+            )
         }
 
         var wireNames = Set<String>()
         var parameters: [Parameter] = []
         let groups: [(Parameter.Location, [RawField])] = [
             (.path, raw.pathParameters), (.query, raw.queryParameters), (.header, raw.headerParameters),
-            (.form, raw.formParameters),
+            (.form, raw.formParameters), (.json, raw.jsonParameters),
         ]
         for (location, raws) in groups {
             for rawParameter in raws {
@@ -150,19 +158,27 @@ extension SpecLowering {
             log.error("path \(what) is always required; remove 'required: false'", at: required.location)
         }
         let required = location == .path || raw.required?.value == true
-        guard let typeText = raw.type, let type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
+        guard let typeText = raw.type, var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
         else { return nil }
-        if type.kind == .uriMap || type.kind == .json || type.kind == .object {
+        if location == .json {
+            // A JSON body's members are JSON values of any shape.
+            guard lowerMembers(raw, into: &type, what: what) else { return nil }
+        } else if type.kind == .uriMap || type.kind == .json || type.kind == .object {
             let noun = type.kind == .uriMap ? "a uri-map" : type.kind == .json ? "json" : "an object"
-            log.error("\(what) cannot be \(noun): a request sends one value a name", at: typeText.location)
-            return nil
-        }
-        if type.kind == .array, type.element?.kind == .object {
             log.error(
-                "\(what) cannot be an array of objects: a request sends values, not objects",
+                "\(what) cannot be \(noun) outside jsonParameters: \(location.rawValue) parameters send one value a name",
                 at: typeText.location
             )
             return nil
+        } else if type.kind == .array, type.element?.kind == .object {
+            log.error(
+                "\(what) cannot be an array of objects outside jsonParameters: \(location.rawValue) parameters "
+                    + "send values, not objects",
+                at: typeText.location
+            )
+            return nil
+        } else if let location = raw.propertiesLocation {
+            log.error("'properties' applies to jsonParameters of type object, not to \(what)", at: location)
         }
         if type.kind == .array, location == .path || location == .header {
             log.error(

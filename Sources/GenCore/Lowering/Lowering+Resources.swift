@@ -96,29 +96,9 @@ extension SpecLowering {
         raws.compactMap { raw in
             checkWireName(raw.name)
             guard let typeText = raw.type,
-                var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
+                var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log),
+                lowerMembers(raw, into: &type, what: "property '\(raw.name.value)'")
             else { return nil }
-            let holdsObjects = type.kind == .array && type.element?.kind == .object
-            if type.kind == .object || holdsObjects {
-                guard let members = raw.properties, !members.isEmpty else {
-                    log.error(
-                        "property '\(raw.name.value)' is \(holdsObjects ? "an array of objects" : "an object"): "
-                            + "give \(holdsObjects ? "their" : "its") members under 'properties'",
-                        at: typeText.location
-                    )
-                    return nil
-                }
-                if holdsObjects {
-                    type.elements?[0].properties = lowerProperties(members)
-                } else {
-                    type.properties = lowerProperties(members)
-                }
-            } else if let location = raw.propertiesLocation {
-                log.error(
-                    "'properties' applies to type object, not to property '\(raw.name.value)' of type \(type.spec)",
-                    at: location
-                )
-            }
             return Property(
                 wireName: raw.name.value,
                 type: type,
@@ -128,6 +108,30 @@ extension SpecLowering {
                 source: raw.name.location
             )
         }
+    }
+
+    /// The members of an object, or of an array's objects, given under `properties`; false when
+    /// they are missing.
+    mutating func lowerMembers(_ raw: RawField, into type: inout FieldType, what: String) -> Bool {
+        let holdsObjects = type.kind == .array && type.element?.kind == .object
+        if type.kind == .object || holdsObjects {
+            guard let members = raw.properties, !members.isEmpty else {
+                log.error(
+                    "\(what) is \(holdsObjects ? "an array of objects" : "an object"): "
+                        + "give \(holdsObjects ? "their" : "its") members under 'properties'",
+                    at: raw.type?.location ?? raw.name.location
+                )
+                return false
+            }
+            if holdsObjects {
+                type.elements?[0].properties = lowerProperties(members)
+            } else {
+                type.properties = lowerProperties(members)
+            }
+        } else if let location = raw.propertiesLocation {
+            log.error("'properties' applies to type object, not to \(what) of type \(type.spec)", at: location)
+        }
+        return true
     }
 
     mutating func lower(_ raw: RawPII?) -> PII? {

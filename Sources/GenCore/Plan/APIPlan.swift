@@ -162,6 +162,8 @@ public struct OperationPlan: Sendable {
     /// The path as the server's router registers it.
     public let route: RouterPaths.Route
     public let paging: PagingPlan?
+    /// The client method's local that holds a JSON body: `body`, unless a parameter has that name.
+    public let bodyVariableName: String
 }
 
 /// A piece of an operation's path.

@@ -18,7 +18,14 @@ extension Planner {
             let role = role(of: parameter, in: resource, paging: paging, account: account)
             let optionName = Namer.optionName(parameter.wireName, taken: credentialOptions)
             if role != .account { options.claim(optionName, for: source, log: &log) }
-            let type = type(parameter.type)
+            // A JSON body's object is named after the resource, the operation and itself.
+            let (type, _) = typeOrObject(
+                parameter.type,
+                wireName: parameter.wireName,
+                owner: Namer.typeName(resource.name) + "_" + operation.name,
+                description: parameter.description,
+                source: parameter.source
+            )
             return ParameterPlan(
                 parameter: parameter,
                 role: role,
@@ -31,6 +38,8 @@ extension Planner {
             )
         }
         let command = Namer.command(operation: operation.name)
+        var bodyVariableName = "body"
+        while parameters.contains(where: { $0.name == bodyVariableName }) { bodyVariableName += "_" }
         return OperationPlan(
             operation: operation,
             methodName: Namer.memberName(operation.name),
@@ -44,7 +53,8 @@ extension Planner {
             clientParameters: Self.clientOrder(parameters),
             path: Self.path(operation.path, parameters),
             route: routes.next() ?? RouterPaths.Route(path: operation.path, renamed: [:]),
-            paging: paging.flatMap { plan($0, of: operation, page: page, parameters: parameters) }
+            paging: paging.flatMap { plan($0, of: operation, page: page, parameters: parameters) },
+            bodyVariableName: bodyVariableName
         )
     }
 
@@ -86,7 +96,7 @@ extension Planner {
             return entity == resource.name ? .identity : .parentSid
         case .query where parameter.wireName == paging?.sizeParameter: return .pageSize
         case .query where paging?.cursorParameters.contains(parameter.wireName) == true: return .cursor
-        case .query, .header, .form: return .input
+        case .query, .header, .form, .json: return .input
         }
     }
 

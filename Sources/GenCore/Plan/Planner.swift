@@ -187,27 +187,36 @@ struct Planner {
         for property in properties {
             let name = Namer.memberName(property.wireName)
             scope.claim(name, for: Located(property.wireName, at: property.source), log: &log)
-            // An object, or an array of them, whose struct is named after its owner and itself.
-            let object = property.type.kind == .object ? property.type : property.type.element
-            guard let object, object.kind == .object else {
-                planned.append(PropertyPlan(property: property, name: name, type: type(property.type)))
-                continue
-            }
-            let isArray = property.type.kind == .array
-            let objectName = Namer.typeName(typeName + "_" + property.wireName + (isArray ? "_item" : ""))
-            types.claim(objectName, for: Located("object \(property.wireName)", at: property.source), log: &log)
-            let members = plan(object.properties ?? [], of: "object '\(property.wireName)'", typeName: objectName)
-            objects.append(ObjectPlan(typeName: objectName, description: property.description, properties: members))
-            planned.append(
-                PropertyPlan(
-                    property: property,
-                    name: name,
-                    type: TypePlan(type: property.type, swiftName: isArray ? "[\(objectName)]" : objectName),
-                    members: isArray ? [] : members
-                )
+            let (type, members) = typeOrObject(
+                property.type,
+                wireName: property.wireName,
+                owner: typeName,
+                description: property.description,
+                source: property.source
             )
+            planned.append(PropertyPlan(property: property, name: name, type: type, members: members))
         }
         return planned
+    }
+
+    /// The type of a property or parameter; an object, or an array of them, becomes a struct
+    /// named after its owner and itself (`ServiceLinksItem` for an array's), whose members come
+    /// with it (none for an array's).
+    mutating func typeOrObject(
+        _ fieldType: FieldType,
+        wireName: String,
+        owner: String,
+        description: String?,
+        source: SourceLocation
+    ) -> (TypePlan, members: [PropertyPlan]) {
+        let object = fieldType.kind == .object ? fieldType : fieldType.element
+        guard let object, object.kind == .object else { return (type(fieldType), []) }
+        let isArray = fieldType.kind == .array
+        let objectName = Namer.typeName(owner + "_" + wireName + (isArray ? "_item" : ""))
+        types.claim(objectName, for: Located("object \(wireName)", at: source), log: &log)
+        let members = plan(object.properties ?? [], of: "object '\(wireName)'", typeName: objectName)
+        objects.append(ObjectPlan(typeName: objectName, description: description, properties: members))
+        return (TypePlan(type: fieldType, swiftName: isArray ? "[\(objectName)]" : objectName), isArray ? [] : members)
     }
 
     // MARK: Resources

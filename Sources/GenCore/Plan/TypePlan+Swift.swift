@@ -74,11 +74,17 @@ extension TypePlan {
     // MARK: CLI
 
     /// Whether the CLI takes the option any number of times, once for each value.
-    public var isRepeated: Bool { kind == .array }
+    public var isRepeated: Bool { kind == .array && !isJSONText }
+
+    /// Whether the CLI takes the value as JSON text (or `@FILE`): objects, arrays of them, any JSON.
+    var isJSONText: Bool {
+        kind == .object || kind == .json || kind == .uriMap || (kind == .array && element?.kind == .object)
+    }
 
     /// The type of a CLI option holding a value: the type itself, or the text it is read from.
     public var optionType: String {
-        switch kind {
+        if isJSONText { return "String" }
+        return switch kind {
         case .dateTimeRFC2822, .dateTime, .uri, .uriMap, .string, .formatted: "String"
         case .array: "[" + (element?.optionType ?? "String") + "]"
         default: swiftName
@@ -89,6 +95,10 @@ extension TypePlan {
     /// the option holds text; nil when the option holds the value itself.
     public func optionConversion(_ property: String, option: String, required: Bool) -> String? {
         let optionLiteral = SwiftLiteral.string(option)
+        if isJSONText {
+            return "try CommandSupport.json(\(property), as: \(swiftName).self, option: \(optionLiteral))"
+                + (required ? "!" : "")
+        }
         switch kind {
         case .dateTimeRFC2822:
             return "try CommandSupport.date(\(property), option: \(optionLiteral))" + (required ? "!" : "")
@@ -118,10 +128,10 @@ extension TypePlan {
         case .dateTimeRFC2822: (named("date", "optionalDate"), [])
         case .dateTime: (named("dateTime", "optionalDateTime"), [])
         case .date: (named("calendarDate", "optionalCalendarDate"), [])
+        case .array where element?.kind == .object: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
         case .array: (named("array", "optionalArray"), ["of: \(element?.swiftName ?? "String").self"])
-        case .uriMap, .json, .object:
-            // Lowering refuses these for parameters: a request sends one value a name.
-            preconditionFailure("a parameter cannot be of type \(type.spec)")
+        // Lowering allows these in a JSON body only.
+        case .uriMap, .json, .object: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
         }
     }
 }

@@ -117,6 +117,9 @@ public struct RawOperation {
     public var formParameters: [RawField] = []
     /// Where `formParameters` is written, for problems with the body as a whole.
     public var formLocation: SourceLocation?
+    /// The members of a JSON object body.
+    public var jsonParameters: [RawField] = []
+    public var jsonLocation: SourceLocation?
     public var paging: RawPaging?
 }
 

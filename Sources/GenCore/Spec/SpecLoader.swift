@@ -21,11 +21,11 @@ public enum SpecLoader {
         static let pii = ["handling", "retentionDays"]
         static let operation = [
             "method", "path", "status", "returns", "summary", "description",
-            "pathParameters", "queryParameters", "headerParameters", "formParameters", "paging",
+            "pathParameters", "queryParameters", "headerParameters", "formParameters", "jsonParameters", "paging",
         ]
         static let parameter = [
             "type", "required", "description", "pii", "default",
-            "minLength", "maxLength", "minimum", "maximum", "pattern", "errorCode",
+            "minLength", "maxLength", "minimum", "maximum", "pattern", "errorCode", "properties",
         ]
     }
 
@@ -157,7 +157,7 @@ public enum SpecLoader {
                 of: node,
                 what,
                 allowed: Keys.resource,
-                required: ["plural", "properties", "operations"],
+                required: ["properties", "operations"],
                 owner: name.location
             )
         else { return result }
@@ -215,6 +215,8 @@ public enum SpecLoader {
         result.headerParameters = parameters("headerParameters", "header")
         result.formParameters = parameters("formParameters", "form")
         result.formLocation = fields.entries["formParameters"]?.key
+        result.jsonParameters = parameters("jsonParameters", "JSON")
+        result.jsonLocation = fields.entries["jsonParameters"]?.key
         if let (key, node) = fields.entries["paging"],
             let paging = reader.fields(
                 of: node,

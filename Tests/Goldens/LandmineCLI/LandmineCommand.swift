@@ -12,7 +12,7 @@ struct LandmineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "landmine",
         abstract: "The Landmine API from the command line.",
-        subcommands: [ClassesCommand.self, ServicesCommand.self]
+        subcommands: [ClassesCommand.self, ServicesCommand.self, ConfigurationsCommand.self, UsagesCommand.self]
     )
 }
 

@@ -33,4 +33,14 @@ public struct LandmineAPI: Sendable {
     public var services: Services {
         Services(connection: connection)
     }
+
+    /// Operations on Configuration resources.
+    public var configurations: Configurations {
+        Configurations(connection: connection)
+    }
+
+    /// Operations on Usage resources.
+    public var usages: Usages {
+        Usages(connection: connection)
+    }
 }

@@ -28,6 +28,10 @@ extension LandmineHandler {
             OperationRoute(.patch, "/classes/{where}"),
             OperationRoute(.get, "/v1/Services"),
             OperationRoute(.get, "/v1/Services/{Sid}"),
+            OperationRoute(.post, "/v1/Services"),
+            OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration"),
+            OperationRoute(.put, "/v1/Services/{ServiceSid}/Configuration"),
+            OperationRoute(.get, "/v1/Usage"),
         ]
     }
 
@@ -197,6 +201,91 @@ extension LandmineHandler {
                 try await self.fetchService(
                     FetchServiceInput(
                         sid: try request.sid("Sid", in: .path, as: ProtocolSid.self)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // POST /v1/Services: create
+        router.on("/v1/Services", method: .post) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .created,
+                codes: Self.errorCodes,
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.createService(
+                    CreateServiceInput(
+                        xTwilioWebhookEnabled: try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header),
+                        friendlyName: try request.string("friendly_name", in: .json, maxLength: 64),
+                        self_: try request.optionalSid("self", in: .json, as: ProtocolSid.self),
+                        body: try request.optionalInt("body", in: .json, minimum: 1, maximum: 10),
+                        config: try request.optionalDecoded("config", in: .json, as: ServiceCreateConfig.self),
+                        tags: try request.optionalArray("tags", in: .json, of: String.self),
+                        rules: try request.optionalDecoded("rules", in: .json, as: [ServiceCreateRulesItem].self),
+                        metadata: try request.optionalDecoded("metadata", in: .json, as: JSONValue.self),
+                        starts: try request.optionalDateTime("starts", in: .json),
+                        day: try request.optionalCalendarDate("day", in: .json),
+                        enabled: try request.optionalBool("enabled", in: .json)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Services/{ServiceSid}/Configuration: fetch
+        router.on("/v1/Services/{Sid}/Configuration", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                pathNames: ["Sid": "ServiceSid"],
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.fetchConfiguration(
+                    FetchConfigurationInput(
+                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // PUT /v1/Services/{ServiceSid}/Configuration: update
+        router.on("/v1/Services/{Sid}/Configuration", method: .put) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                pathNames: ["Sid": "ServiceSid"],
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.updateConfiguration(
+                    UpdateConfigurationInput(
+                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self),
+                        friendlyName: try request.optionalString("friendly_name", in: .json)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Usage: list
+        router.on("/v1/Usage", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.listUsage(
+                    ListUsageInput(
+                        pageSize: try request.optionalInt("PageSize", in: .query)
                     ),
                     caller: caller
                 )

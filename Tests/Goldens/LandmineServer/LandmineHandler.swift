@@ -35,4 +35,16 @@ public protocol LandmineHandler: Sendable {
 
     /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
     func fetchService(_ input: FetchServiceInput, caller: Caller) async throws -> Service
+
+    /// Answered with HTTP 201. Throw an `APIError` to answer with an error.
+    func createService(_ input: CreateServiceInput, caller: Caller) async throws -> Service
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func fetchConfiguration(_ input: FetchConfigurationInput, caller: Caller) async throws -> Configuration
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func updateConfiguration(_ input: UpdateConfigurationInput, caller: Caller) async throws -> Configuration
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func listUsage(_ input: ListUsageInput, caller: Caller) async throws -> UsagePage
 }

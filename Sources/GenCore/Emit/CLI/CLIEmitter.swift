@@ -191,7 +191,8 @@ private struct CLICommandBuilder {
     /// The option or flag of a parameter.
     func option(_ parameter: ParameterPlan) -> CLIResourceView.Option {
         let property = parameter.commandPropertyName
-        let help = Self.firstSentence(parameter.parameter.description) ?? parameter.wireName
+        var help = Self.firstSentence(parameter.parameter.description) ?? parameter.wireName
+        if parameter.type.isJSONText { help += " (JSON, or @FILE to read it from a file)" }
         var arguments = [
             "name: .customLong(\(SwiftLiteral.string(parameter.optionName)))",
             "help: \(SwiftLayout.stringLiteral(help))",

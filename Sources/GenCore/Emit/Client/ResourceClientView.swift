@@ -10,6 +10,11 @@ struct ResourceClientView {
         /// The account parameter, which defaults to the client's own.
         let defaultedAccount: ClientView.Account?
         let returnsValue: Bool
+        /// The members of a JSON body, each the arguments of `body.field`; empty for no JSON body.
+        let jsonMembers: [String]
+        let hasJSONBody: Bool
+        /// The local holding the JSON body.
+        let bodyName: String
         /// The arguments of `connection.send`.
         let sendArguments: String
     }
@@ -50,11 +55,15 @@ struct ResourceClientView {
         account = plan.account.map(ClientView.Account.init)
         let builder = MethodBuilder(account: account, resource: resource)
         methods = resource.operations.flatMap(builder.methods)
-        let types = resource.operations.flatMap(\.parameters).map(\.type)
+        let parameters = resource.operations.flatMap(\.parameters)
+        let types = parameters.map(\.type)
         let usesFoundation = types.contains(where: \.needsFoundation)
+        // A JSON body is written with the runtime's `JSONWriter`.
+        let usesRuntime =
+            types.contains(where: \.clientNeedsRuntime) || parameters.contains { $0.parameter.location == .json }
         imports =
-            (usesFoundation ? ["Foundation"] : []) + ["GenClientRuntime"]
-            + (types.contains(where: \.clientNeedsRuntime) ? ["GenRuntime"] : []) + [plan.modules.models]
+            (usesFoundation ? ["Foundation"] : []) + ["GenClientRuntime"] + (usesRuntime ? ["GenRuntime"] : [])
+            + [plan.modules.models]
     }
 }
 
@@ -129,6 +138,12 @@ private struct MethodBuilder {
             }
             if !pairs.isEmpty { arguments.append("\(label): [\(SwiftLayout.elements(pairs))]") }
         }
+        let jsonMembers = parameters.filter { $0.parameter.location == .json }.map {
+            SwiftLayout.arguments([
+                SwiftLiteral.string($0.wireName), $0.type.jsonArgument($0.name, optional: !$0.required),
+            ])
+        }
+        if !jsonMembers.isEmpty { arguments.append("json: \(operation.bodyVariableName)") }
         if let returnType { arguments.append("as: \(returnType).self") }
         return ResourceClientView.Request(
             docLines: docLines,
@@ -137,6 +152,9 @@ private struct MethodBuilder {
             returnClause: returnType.map { " -> \($0)" } ?? "",
             defaultedAccount: operation.parameters.contains { $0.role == .account } ? account : nil,
             returnsValue: returnType != nil,
+            jsonMembers: jsonMembers,
+            hasJSONBody: !jsonMembers.isEmpty,
+            bodyName: operation.bodyVariableName,
             sendArguments: SwiftLayout.arguments(arguments)
         )
     }

@@ -100,16 +100,23 @@ struct OpenAPIDocument {
         return paths
     }
 
+    /// The parameters sent in a body, and the body's media type.
+    private static let bodies: [(Parameter.Location, String)] = [
+        (.form, "application/x-www-form-urlencoded"), (.json, "application/json"),
+    ]
+
     private func operation(_ planned: OperationPlan, of resource: ResourcePlan) -> JSONValue {
         let operation = planned.operation
         var object = JSONObject([("operationId", .string(planned.operationID))])
         object["summary"] = operation.summary.map(JSONValue.string)
         object["description"] = operation.description.map(JSONValue.string)
         object["tags"] = [.string(resource.pluralTypeName)]
-        let parameters = operation.parameters.filter { $0.location != .form }
+        let parameters = operation.parameters.filter { $0.location != .form && $0.location != .json }
         if !parameters.isEmpty { object["parameters"] = .array(parameters.map(parameter)) }
-        let form = operation.parameters.filter { $0.location == .form }
-        if !form.isEmpty { object["requestBody"] = requestBody(form) }
+        for (location, contentType) in Self.bodies {
+            let members = operation.parameters.filter { $0.location == location }
+            if !members.isEmpty { object["requestBody"] = requestBody(members, contentType: contentType) }
+        }
         object["responses"] = .object(responses(planned, of: resource))
         return .object(object)
     }
@@ -125,9 +132,9 @@ struct OpenAPIDocument {
         return .object(object)
     }
 
-    /// A form body: its fields are the wire names; fields the operation does not know are
-    /// ignored by the server, so the schema leaves other properties allowed.
-    private func requestBody(_ form: [Parameter]) -> JSONValue {
+    /// A form body or a JSON object: its members are the wire names; members the operation does
+    /// not know are ignored by the server, so the schema leaves other properties allowed.
+    private func requestBody(_ form: [Parameter], contentType: String) -> JSONValue {
         var properties = JSONObject()
         for parameter in form {
             guard case .object(let schema) = schemas.parameter(parameter) else { continue }
@@ -140,7 +147,7 @@ struct OpenAPIDocument {
         if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
         return [
             "required": .bool(!required.isEmpty),
-            "content": ["application/x-www-form-urlencoded": ["schema": .object(schema)]],
+            "content": .object(JSONObject([(contentType, ["schema": .object(schema)])])),
         ]
     }
 

@@ -1,0 +1,174 @@
+import Foundation
+import GenClientRuntime
+import GenRuntime
+import GenServerRuntime
+import LandmineClient
+import LandmineModels
+import LandmineServer
+import Testing
+
+/// JSON request bodies (the landmine spec's `Service` create and `Configuration` update): the
+/// client's bytes, the server's reading and refusals, and the CLI's JSON options; with the
+/// singleton and the list-only resource beside them.
+@Suite struct JSONBodyTests {
+    static let sid = LandmineTests.protocolSid
+    static let starts = Date(timeIntervalSince1970: 1_714_566_600)  // 2024-05-01T12:30:00Z
+
+    /// Every kind of member once; `config.timeout` and the second rule's weight are left out.
+    static func createEverything(_ client: LandmineAPI) async throws -> Service {
+        try await client.services.create(
+            friendlyName: #"Front "desk""#,
+            xTwilioWebhookEnabled: true,
+            self_: sid,
+            body: 3,
+            config: ServiceCreateConfig(rpId: "example.com", type: ServiceCreateConfigType(default: .class)),
+            tags: ["a", "b c"],
+            rules: [ServiceCreateRulesItem(name: "r1", weight: 0.5), ServiceCreateRulesItem(name: "r2")],
+            metadata: .object(["z": .integer(1), "a": .array([.null, .bool(true)])]),
+            starts: starts,
+            day: CalendarDate(year: 2024, month: 2, day: 29),
+            enabled: false
+        )
+    }
+
+    @Test func theClientSendsAJSONObjectLeavingOutWhatIsNotGiven() async throws {
+        let created = ClientResponse.json(201, #"{"sid": "\#(Self.sid)"}"#)
+        let transport = RecordingTransport(responses: [created, created])
+        let client = LandmineAPI(accountSid: "user", authToken: "secret", transport: transport)
+        #expect(try await Self.createEverything(client).sid == Self.sid)
+        _ = try await client.services.create(friendlyName: "x")
+
+        let bodies = transport.requests.map { $0.body.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(
+            bodies == [
+                #"{"friendly_name":"Front \"desk\"","self":"\#(Self.sid)","body":3,"#
+                    + #""config":{"rp_id":"example.com","Type":{"default":"class"}},"tags":["a","b c"],"#
+                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"#
+                    + #""starts":"2024-05-01T12:30:00Z","day":"2024-02-29","enabled":false}"#,
+                #"{"friendly_name":"x"}"#,
+            ]
+        )
+        for request in transport.requests {
+            #expect(request.headers.filter { $0.name == "Content-Type" }.map(\.value) == ["application/json"])
+            #expect(request.url == "https://api.example.com/v1/Services")
+        }
+        #expect(transport.requests.first?.headers.contains { $0 == ("X-Twilio-Webhook-Enabled", "true") } == true)
+    }
+
+    @Test func theServerReadsEveryMemberTheClientSends() async throws {
+        let handler = LandmineTests.Classes()
+        try await LandmineTests.serve(handler) { port in
+            let client = Self.client(port)
+            #expect(try await Self.createEverything(client).sid == Self.sid)
+            let input = try #require(handler.serviceCreates.withLock { $0.last })
+            #expect(input.friendlyName == #"Front "desk""#)
+            #expect(input.xTwilioWebhookEnabled == true)
+            #expect(input.self_ == Self.sid)
+            #expect(input.body == 3)
+            #expect(input.config == ServiceCreateConfig(rpId: "example.com", type: .init(default: .class)))
+            #expect(input.tags == ["a", "b c"])
+            #expect(input.rules == [.init(name: "r1", weight: 0.5), .init(name: "r2")])
+            #expect(input.metadata == .object(["z": .integer(1), "a": .array([.null, .bool(true)])]))
+            #expect(input.starts == Self.starts)
+            #expect(input.day == CalendarDate(year: 2024, month: 2, day: 29))
+            #expect(input.enabled == false)
+
+            _ = try await client.services.create(friendlyName: "bare")
+            let bare = try #require(handler.serviceCreates.withLock { $0.last })
+            #expect(bare.friendlyName == "bare")
+            #expect(bare.config == nil && bare.tags == nil && bare.metadata == nil && bare.enabled == nil)
+        }
+    }
+
+    /// Each body breaks one rule; each is a 400 whose message names the member and what is wrong.
+    @Test(arguments: [
+        (#"{"friendly_name": "#, "The request body is not valid JSON"),
+        (#"["friendly_name"]"#, "The request body must be a JSON object"),
+        (#"{}"#, "Required parameter friendly_name is missing from the JSON body"),
+        (#"{"friendly_name": ["a"]}"#, "friendly_name must be one value, not an array"),
+        (#"{"friendly_name": "x", "body": 11}"#, "body must be from 1 to 10, not 11"),
+        (#"{"friendly_name": "x", "body": "many"}"#, "body must be a whole number, not 'many'"),
+        (#"{"friendly_name": "x", "self": "XX1"}"#, "self 'XX1' is not valid"),
+        (#"{"friendly_name": "x", "tags": "a"}"#, "tags must be an array"),
+        (#"{"friendly_name": "x", "tags": [{"a": 1}]}"#, "tags must be an array of single values, not of an object"),
+        (#"{"friendly_name": "x", "config": {}}"#, "config is not valid: the member rp_id is missing"),
+        (#"{"friendly_name": "x", "config": {"rp_id": 5}}"#, "config is not valid: at rp_id: "),
+        (
+            #"{"friendly_name": "x", "rules": [{"name": "a"}, {}]}"#,
+            "rules is not valid: at [1]: the member name is missing"
+        ),
+        (#"{"friendly_name": "x", "starts": "yesterday"}"#, "starts 'yesterday' is not an ISO 8601 date and time"),
+    ])
+    func theServerRefusesABrokenBodyWith400(body: String, message: String) async throws {
+        try await LandmineTests.serve(LandmineTests.Classes()) { port in
+            let response = try await AsyncHTTPClientTransport().send(
+                ClientRequest(
+                    method: "POST",
+                    url: "http://127.0.0.1:\(port)/v1/Services",
+                    headers: [
+                        ("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString()),
+                        ("Content-Type", "application/json; charset=utf-8"),
+                    ],
+                    body: Data(body.utf8)
+                ),
+                timeout: .seconds(10)
+            )
+            #expect(response.status == 400)
+            let text = String(decoding: response.body, as: UTF8.self)
+            #expect(text.contains(message), "\(text)")
+        }
+    }
+
+    @Test func aSingletonIsFetchedAndUpdatedInPlaceAndAListOnlyResourceIsListed() async throws {
+        try await LandmineTests.serve(LandmineTests.Classes()) { port in
+            let client = Self.client(port)
+            #expect(try await client.configurations.fetch(serviceSid: Self.sid).friendlyName == nil)
+            let updated = try await client.configurations.update(serviceSid: Self.sid, friendlyName: "renamed")
+            #expect(updated.friendlyName == "renamed")
+            #expect(try await client.configurations.fetch(serviceSid: Self.sid).friendlyName == "renamed")
+
+            var counts: [Int] = []
+            for try await usage in client.usages.list() { counts.append(usage.count) }
+            #expect(counts == [0, 1, 2])
+        }
+    }
+
+    /// The CLI takes an object's JSON from its option or from a file, and says what is wrong
+    /// with JSON it cannot use.
+    @Test func theCLITakesJSONFromAnOptionOrAFile() async throws {
+        let handler = LandmineTests.Classes()
+        try await LandmineTests.serve(handler) { port in
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID()).json")
+            try Data(#"[{"name": "from a file", "weight": 2}]"#.utf8).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let connection = [
+                "--account-sid", "user", "--auth-token", "secret", "--base-url", "http://127.0.0.1:\(port)",
+            ]
+            let created = try await LandmineTests.runCLI(
+                ["services", "create", "--friendly-name", "cli", "--config", #"{"rp_id": "cli.example"}"#]
+                    + ["--rules", "@" + file.path, "--tags", "a", "--tags", "b", "--starts", "2024-05-01T12:30:00Z"]
+                    + connection
+            )
+            #expect(created.status == 0)
+            let input = try #require(handler.serviceCreates.withLock { $0.last })
+            #expect(input.config == ServiceCreateConfig(rpId: "cli.example"))
+            #expect(input.rules == [.init(name: "from a file", weight: 2)])
+            #expect(input.tags == ["a", "b"])
+            #expect(input.starts == Self.starts)
+
+            let broken = try await LandmineTests.runCLI(
+                ["services", "create", "--friendly-name", "cli", "--config", "{}"] + connection
+            )
+            #expect(broken.status != 0)
+            #expect(handler.serviceCreates.withLock { $0.count } == 1)
+        }
+    }
+
+    static func client(_ port: Int) -> LandmineAPI {
+        LandmineAPI(
+            accountSid: "user",
+            authToken: "secret",
+            configuration: ClientConfiguration(baseURL: "http://127.0.0.1:\(port)")
+        )
+    }
+}
