@@ -120,6 +120,11 @@ extension Int: FormValue {
     public var formValue: String { String(self) }
 }
 
+/// Free-form JSON goes as its JSON text, as Twilio's form fields that hold JSON expect.
+extension JSONValue: FormValue {
+    public var formValue: String { String(decoding: jsonBytes, as: UTF8.self) }
+}
+
 /// Booleans go as `true` or `false`, as Twilio expects.
 extension Bool: FormValue {
     public var formValue: String { self ? "true" : "false" }

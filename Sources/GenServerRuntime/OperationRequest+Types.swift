@@ -36,16 +36,24 @@ extension OperationRequest {
 
     // MARK: Objects
 
-    /// A JSON member decoded as `Value`: an object's struct, an array of them, or any JSON.
+    /// A JSON member decoded as `Value`: an object's struct, an array of them, or any JSON. In
+    /// a query or a form, the value is JSON text.
     public func optionalDecoded<Value: Decodable>(
         _ name: String,
         in location: Location,
         as type: Value.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Value? {
-        guard let value = json[name], value != .null else { return nil }
+        let data: Data
+        if location == .json {
+            guard let value = json[name], value != .null else { return nil }
+            data = Data(value.jsonBytes)
+        } else {
+            guard let text = text(name, in: location) else { return nil }
+            data = Data(text.utf8)
+        }
         do {
-            return try JSONDecoder().decode(Value.self, from: Data(value.jsonBytes))
+            return try JSONDecoder().decode(Value.self, from: data)
         } catch let error as DecodingError {
             throw invalid("\(name) is not valid: \(error.summary)", errorCode: errorCode)
         } catch {
@@ -69,16 +77,43 @@ extension OperationRequest {
 
     // MARK: Numbers
 
-    /// A finite decimal number, such as `-0.25` or `3e2`.
-    public func optionalDouble(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
-        -> Double?
-    {
+    /// A finite decimal number, such as `-0.25` or `3e2`, within the bounds given.
+    public func optionalDouble(
+        _ name: String,
+        in location: Location,
+        minimum: Double? = nil,
+        maximum: Double? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Double? {
         guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
-        return try Self.parse(text, as: Double.self, name: name, errorCode: errorCode, invalid: invalid)
+        let value = try Self.parse(text, as: Double.self, name: name, errorCode: errorCode, invalid: invalid)
+        if let minimum, value < minimum {
+            throw invalid("\(name) must be at least \(Self.number(minimum)), not \(text)", errorCode: errorCode)
+        }
+        if let maximum, value > maximum {
+            throw invalid("\(name) must be at most \(Self.number(maximum)), not \(text)", errorCode: errorCode)
+        }
+        return value
     }
 
-    public func double(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Double {
-        try required(optionalDouble(name, in: location, errorCode: errorCode), name, in: location, errorCode: errorCode)
+    public func double(
+        _ name: String,
+        in location: Location,
+        minimum: Double? = nil,
+        maximum: Double? = nil,
+        errorCode: Int? = nil
+    ) throws(APIError) -> Double {
+        try required(
+            optionalDouble(name, in: location, minimum: minimum, maximum: maximum, errorCode: errorCode),
+            name,
+            in: location,
+            errorCode: errorCode
+        )
+    }
+
+    /// A bound as a person writes it: `1`, not `1.0`.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 
     // MARK: Dates

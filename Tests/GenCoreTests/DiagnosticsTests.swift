@@ -154,7 +154,7 @@ import Testing
             "\($0.value("\(create).formParameters.Enabled.maxLength")): error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"
         },
         .init("minimum on a string", .add("minimum: 1", to: "\(create).formParameters.Name")) {
-            "\($0.value("\(create).formParameters.Name.minimum")): error: 'minimum' applies to integers, not to parameter 'Name' of type string"
+            "\($0.value("\(create).formParameters.Name.minimum")): error: 'minimum' applies to integers and numbers, not to parameter 'Name' of type string"
         },
         .init("pattern on a SID", .add("pattern: '^AC'", to: "\(create).pathParameters.AccountSid")) {
             "\($0.value("\(create).pathParameters.AccountSid.pattern")): error: 'pattern' does not apply to parameter 'AccountSid' of type sid<AC>: a SID's pattern follows from its prefix"

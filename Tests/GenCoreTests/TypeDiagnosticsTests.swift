@@ -42,18 +42,26 @@ import Testing
     }
 
     @Test func whatAnArrayCannotHoldIsReported() {
-        let errors = Self.errors(property: "value: { type: array<json> }")
+        let errors = Self.errors(property: "value: { type: array<uri-map> }")
         #expect(
             errors.contains {
-                $0.contains("an array holds strings, numbers, booleans, days, SIDs, enum values or objects, not json")
+                $0.contains(
+                    "an array holds strings, numbers, booleans, days, SIDs, enum values, objects or json, not uri-map"
+                )
             }
         )
+        #expect(Self.errors(property: "value: { type: array<json> }") == [])
         #expect(Self.errors(property: "value: { type: array<array<string>> }").count == 1)
         #expect(Self.errors(property: "value: { type: array<strng> }").contains { $0.contains("unknown type 'strng'") })
     }
 
-    @Test func parametersCannotBeJSONAndPathsCannotHoldArrays() {
-        #expect(Self.errors(query: "          Filter: { type: json }").contains { $0.contains("cannot be json") })
+    @Test func queryParametersHoldJSONAsTextButNotArraysOfIt() {
+        #expect(Self.errors(query: "          Filter: { type: json }") == [])
+        #expect(
+            Self.errors(query: "          Filters: { type: array<json> }").contains {
+                $0.contains("parameter 'Filters' cannot be an array of json outside jsonParameters")
+            }
+        )
         #expect(
             Self.errors(query: "          Score: { type: number, default: high }").contains {
                 $0.contains("the default of parameter 'Score' must be a number, found 'high'")

@@ -38,7 +38,8 @@ import Testing
             protocol: Self.date,
             tags: ["a b", "c"],
             ratio: 0.25,
-            days: [CalendarDate("2024-02-29")!]
+            days: [CalendarDate("2024-02-29")!],
+            routing: .object(["data": .array([.integer(1)])])
         )
         #expect(created.class == 3)
         #expect(created.in == true)
@@ -61,7 +62,7 @@ import Testing
             transport.requests.first.flatMap { $0.body.map { String(decoding: $0, as: UTF8.self) } }
                 == "class=first&return=\(Self.protocolSid)&Callers=\(Self.account)&Callers=\(Self.account)&form=7"
                 + "&query=false&protocol=Tue%2C+01+Jan+2019+00%3A00%3A00+%2B0000&Tags=a+b&Tags=c&Ratio=0.25"
-                + "&Days=2024-02-29"
+                + "&Days=2024-02-29&Routing=%7B%22data%22%3A%5B1%5D%7D"
         )
     }
 
@@ -92,6 +93,7 @@ import Testing
                 return: input.class,
                 double: input.ratio,
                 day: input.days?.first ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+                jsonValue: input.routing,
                 tags: input.tags,
                 accounts: input.callers
             )
@@ -233,7 +235,8 @@ import Testing
                 protocol: Self.date,
                 tags: ["x", "y z"],
                 ratio: -0.0075,
-                days: [CalendarDate(year: 2024, month: 2, day: 29)!]
+                days: [CalendarDate(year: 2024, month: 2, day: 29)!],
+                routing: .object(["team": .string("support"), "weights": .array([.number(0.5), .null])])
             )
             #expect(created.default == "in value")
             #expect(created.class == 42)
@@ -247,6 +250,9 @@ import Testing
             #expect(created.accounts == [Self.account])
             #expect(created.double == -0.0075)
             #expect(created.day == CalendarDate(year: 2024, month: 2, day: 29))
+            #expect(
+                created.jsonValue == .object(["team": .string("support"), "weights": .array([.number(0.5), .null])])
+            )
 
             let start = Date(timeIntervalSince1970: 1_714_566_600)
             let page = try await client.classes.page(
@@ -289,6 +295,12 @@ import Testing
             let raw = try await AsyncHTTPClientTransport().send(request, timeout: .seconds(10))
             #expect(raw.status == 400)
             #expect(String(decoding: raw.body, as: UTF8.self).contains("Status 'nonsense' is not valid"))
+            // A number out of its bounds too.
+            var outOfBounds = request
+            outOfBounds.url = "http://127.0.0.1:\(port)/classes?Score=10.5"
+            let refused = try await AsyncHTTPClientTransport().send(outOfBounds, timeout: .seconds(10))
+            #expect(refused.status == 400)
+            #expect(String(decoding: refused.body, as: UTF8.self).contains("Score must be at most 10, not 10.5"))
 
             try await client.classes.delete(where: 0, let: true)
             await #expect(throws: ClientError.self) { try await client.classes.delete(where: 0) }

@@ -100,6 +100,8 @@ public struct FieldType: Codable, Equatable, Sendable {
 
         /// Whether a value is text on the wire, which length and pattern constraints apply to.
         public var isText: Bool { self == .string || self == .uri || self == .formatted }
+        /// Whether `minimum` and `maximum` apply.
+        public var isNumeric: Bool { self == .integer || self == .number }
     }
 
     /// The SID prefix, the enum name or the string's format, for `sid`, `enumeration` and `formatted`.

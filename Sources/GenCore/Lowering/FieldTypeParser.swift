@@ -41,7 +41,7 @@ enum FieldTypeParser {
             else { return nil }
             guard Self.arrayElements.contains(element.kind) else {
                 log.error(
-                    "an array holds strings, numbers, booleans, days, SIDs, enum values or objects, not \(element.spec)",
+                    "an array holds strings, numbers, booleans, days, SIDs, enum values, objects or json, not \(element.spec)",
                     at: text.location
                 )
                 return nil
@@ -85,7 +85,7 @@ enum FieldTypeParser {
 
     /// The kinds an array may hold.
     static let arrayElements: Set<FieldType.Kind> = [
-        .string, .uri, .formatted, .integer, .number, .boolean, .date, .sid, .enumeration, .object,
+        .string, .uri, .formatted, .integer, .number, .boolean, .date, .sid, .enumeration, .object, .json,
     ]
 
     /// `X` from `name<X>`, or nil when `spelling` is not of that form.

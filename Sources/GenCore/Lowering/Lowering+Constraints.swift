@@ -16,8 +16,8 @@ extension SpecLowering {
         var constraints = Constraints(
             minLength: misplaced("minLength", raw.minLength, allowed: isText, appliesTo: "strings"),
             maxLength: misplaced("maxLength", raw.maxLength, allowed: isText, appliesTo: "strings"),
-            minimum: misplaced("minimum", raw.minimum, allowed: type.kind == .integer, appliesTo: "integers"),
-            maximum: misplaced("maximum", raw.maximum, allowed: type.kind == .integer, appliesTo: "integers")
+            minimum: misplaced("minimum", raw.minimum, allowed: type.kind.isNumeric, appliesTo: "integers and numbers"),
+            maximum: misplaced("maximum", raw.maximum, allowed: type.kind.isNumeric, appliesTo: "integers and numbers")
         )
         for length in [raw.minLength, raw.maxLength].compactMap({ $0 }) where isText && length.value < 0 {
             log.error("a length cannot be negative, found \(length.value)", at: length.location)
@@ -60,18 +60,14 @@ extension SpecLowering {
                 log.error("the default of \(what) must be a whole number, found '\(raw.text)'", at: raw.location)
                 return nil
             }
-            if let minimum = constraints.minimum, value < minimum {
-                log.error("the default \(value) of \(what) is below its minimum \(minimum)", at: raw.location)
-            }
-            if let maximum = constraints.maximum, value > maximum {
-                log.error("the default \(value) of \(what) is above its maximum \(maximum)", at: raw.location)
-            }
+            checkBounds(of: Double(value), raw.text, constraints, what: what, at: raw.location)
             return .integer(value)
         case .number:
             guard !raw.isQuoted, let value = Double(raw.text), value.isFinite else {
                 log.error("the default of \(what) must be a number, found '\(raw.text)'", at: raw.location)
                 return nil
             }
+            checkBounds(of: value, raw.text, constraints, what: what, at: raw.location)
             return .number(value)
         case .boolean:
             guard !raw.isQuoted, let value = Bool(raw.text) else {
@@ -101,6 +97,21 @@ extension SpecLowering {
         case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array, .object:
             log.error("\(what) of type \(type.spec) cannot have a default", at: raw.location)
             return nil
+        }
+    }
+
+    private mutating func checkBounds(
+        of value: Double,
+        _ text: String,
+        _ constraints: Constraints,
+        what: String,
+        at location: SourceLocation
+    ) {
+        if let minimum = constraints.minimum, value < Double(minimum) {
+            log.error("the default \(text) of \(what) is below its minimum \(minimum)", at: location)
+        }
+        if let maximum = constraints.maximum, value > Double(maximum) {
+            log.error("the default \(text) of \(what) is above its maximum \(maximum)", at: location)
         }
     }
 

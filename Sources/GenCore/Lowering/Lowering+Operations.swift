@@ -163,17 +163,20 @@ extension SpecLowering {
         if location == .json {
             // A JSON body's members are JSON values of any shape.
             guard lowerMembers(raw, into: &type, what: what) else { return nil }
-        } else if type.kind == .uriMap || type.kind == .json || type.kind == .object {
+        } else if type.kind == .uriMap || type.kind == .object
+            // `json` in a query or a form is sent as its JSON text, as Twilio's fields that hold JSON are.
+            || (type.kind == .json && location != .query && location != .form)
+        {
             let noun = type.kind == .uriMap ? "a uri-map" : type.kind == .json ? "json" : "an object"
             log.error(
                 "\(what) cannot be \(noun) outside jsonParameters: \(location.rawValue) parameters send one value a name",
                 at: typeText.location
             )
             return nil
-        } else if type.kind == .array, type.element?.kind == .object {
+        } else if type.kind == .array, let element = type.element, element.kind == .object || element.kind == .json {
             log.error(
-                "\(what) cannot be an array of objects outside jsonParameters: \(location.rawValue) parameters "
-                    + "send values, not objects",
+                "\(what) cannot be an array of \(element.kind == .json ? "json" : "objects") outside jsonParameters: "
+                    + "\(location.rawValue) parameters send values, not objects",
                 at: typeText.location
             )
             return nil

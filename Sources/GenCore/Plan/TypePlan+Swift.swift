@@ -74,11 +74,14 @@ extension TypePlan {
     // MARK: CLI
 
     /// Whether the CLI takes the option any number of times, once for each value.
+    /// Whether the type is an object or any JSON, which only a JSON body holds in an array.
+    var holdsJSON: Bool { kind == .object || kind == .json }
+
     public var isRepeated: Bool { kind == .array && !isJSONText }
 
     /// Whether the CLI takes the value as JSON text (or `@FILE`): objects, arrays of them, any JSON.
     var isJSONText: Bool {
-        kind == .object || kind == .json || kind == .uriMap || (kind == .array && element?.kind == .object)
+        kind == .object || kind == .json || kind == .uriMap || (kind == .array && element?.holdsJSON == true)
     }
 
     /// The type of a CLI option holding a value: the type itself, or the text it is read from.
@@ -128,7 +131,7 @@ extension TypePlan {
         case .dateTimeRFC2822: (named("date", "optionalDate"), [])
         case .dateTime: (named("dateTime", "optionalDateTime"), [])
         case .date: (named("calendarDate", "optionalCalendarDate"), [])
-        case .array where element?.kind == .object: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
+        case .array where element?.holdsJSON == true: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
         case .array: (named("array", "optionalArray"), ["of: \(element?.swiftName ?? "String").self"])
         // Lowering allows these in a JSON body only.
         case .uriMap, .json, .object: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])

@@ -49,6 +49,7 @@ struct ClassesCommand: AsyncParsableCommand {
             "accounts",
             "scores",
             "days",
+            "events",
         ]
         static let acronyms: [String] = [
             "HASH",
@@ -185,6 +186,9 @@ struct ClassesCommand: AsyncParsableCommand {
         @Option(name: .customLong("days"), help: "Days")
         var days: [CalendarDate] = []
 
+        @Option(name: .customLong("routing"), help: "Routing (JSON, or @FILE to read it from a file)")
+        var routing: String?
+
         @OptionGroup var credentials: ConnectionOptions
         @OptionGroup var display: OutputOptions
 
@@ -208,7 +212,8 @@ struct ClassesCommand: AsyncParsableCommand {
                     tags: CommandSupport.values(self.tags),
                     phone: self.phone,
                     ratio: self.ratio,
-                    days: CommandSupport.values(self.days)
+                    days: CommandSupport.values(self.days),
+                    routing: try CommandSupport.json(self.routing, as: JSONValue.self, option: "--routing")
                 )
                 try printer.printResource(result)
             }

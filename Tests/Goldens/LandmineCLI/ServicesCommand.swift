@@ -117,6 +117,9 @@ struct ServicesCommand: AsyncParsableCommand {
         @Option(name: .customLong("metadata"), help: "metadata (JSON, or @FILE to read it from a file)")
         var metadata: String?
 
+        @Option(name: .customLong("filters"), help: "filters (JSON, or @FILE to read it from a file)")
+        var filters: String?
+
         @Option(name: .customLong("starts"), help: "starts")
         var starts: String?
 
@@ -142,6 +145,7 @@ struct ServicesCommand: AsyncParsableCommand {
                     tags: CommandSupport.values(self.tags),
                     rules: try CommandSupport.json(self.rules, as: [ServiceCreateRulesItem].self, option: "--rules"),
                     metadata: try CommandSupport.json(self.metadata, as: JSONValue.self, option: "--metadata"),
+                    filters: try CommandSupport.json(self.filters, as: [JSONValue].self, option: "--filters"),
                     starts: try CommandSupport.dateTime(self.starts, option: "--starts"),
                     day: self.day,
                     enabled: self.enabled

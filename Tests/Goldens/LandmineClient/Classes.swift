@@ -106,7 +106,8 @@ public struct Classes: Sendable {
         tags: [String]? = nil,
         phone: String? = nil,
         ratio: Double? = nil,
-        days: [CalendarDate]? = nil
+        days: [CalendarDate]? = nil,
+        routing: JSONValue? = nil
     ) async throws(ClientError) -> Class {
         return try await self.connection.send(
             "POST",
@@ -128,6 +129,7 @@ public struct Classes: Sendable {
                 "Phone": phone,
                 "Ratio": ratio,
                 "Days": days,
+                "Routing": routing,
             ],
             as: Class.self
         )

@@ -69,6 +69,7 @@ public struct Services: Sendable {
         tags: [String]? = nil,
         rules: [ServiceCreateRulesItem]? = nil,
         metadata: JSONValue? = nil,
+        filters: [JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -82,6 +83,7 @@ public struct Services: Sendable {
         body_.field("tags", tags)
         body_.field("rules", rules)
         body_.field("metadata", metadata)
+        body_.field("filters", filters)
         body_.field("starts", iso8601: starts)
         body_.field("day", day)
         body_.field("enabled", enabled)

@@ -68,6 +68,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
 
     public var days: [CalendarDate]?
 
+    public var events: [JSONValue]?
+
     public init(
         `default`: String? = nil,
         `class`: Int,
@@ -99,7 +101,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         values: [Default]? = nil,
         accounts: [AccountSid],
         scores: [Double]? = nil,
-        days: [CalendarDate]? = nil
+        days: [CalendarDate]? = nil,
+        events: [JSONValue]? = nil
     ) {
         self.`default` = `default`
         self.`class` = `class`
@@ -132,6 +135,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.accounts = accounts
         self.scores = scores
         self.days = days
+        self.events = events
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -166,6 +170,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         case accounts
         case scores
         case days
+        case events
     }
 
     public init(from decoder: any Decoder) throws {
@@ -201,6 +206,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.accounts = try container.decode([AccountSid].self, forKey: .accounts)
         self.scores = try container.decodeIfPresent([Double].self, forKey: .scores)
         self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
+        self.events = try container.decodeIfPresent([JSONValue].self, forKey: .events)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -236,6 +242,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         try container.encode(self.accounts, forKey: .accounts)
         try container.encode(self.scores, forKey: .scores)
         try container.encode(self.days, forKey: .days)
+        try container.encode(self.events, forKey: .events)
     }
 
     /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
@@ -272,6 +279,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         writer.field("accounts", self.accounts.map(\.rawValue))
         writer.field("scores", self.scores)
         writer.field("days", self.days)
+        writer.field("events", self.events)
         writer.endObject()
     }
 }

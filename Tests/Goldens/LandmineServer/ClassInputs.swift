@@ -86,6 +86,8 @@ public struct CreateClassInput: Hashable, Sendable {
 
     public var days: [CalendarDate]?
 
+    public var routing: JSONValue?
+
     public init(
         `in`: String,
         self_: AccountSid,
@@ -102,7 +104,8 @@ public struct CreateClassInput: Hashable, Sendable {
         callers: [AccountSid],
         phone: String? = nil,
         ratio: Double? = nil,
-        days: [CalendarDate]? = nil
+        days: [CalendarDate]? = nil,
+        routing: JSONValue? = nil
     ) {
         self.`in` = `in`
         self.self_ = self_
@@ -120,6 +123,7 @@ public struct CreateClassInput: Hashable, Sendable {
         self.phone = phone
         self.ratio = ratio
         self.days = days
+        self.routing = routing
     }
 }
 

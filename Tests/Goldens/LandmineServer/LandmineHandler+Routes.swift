@@ -59,7 +59,7 @@ extension LandmineHandler {
                         startTime: try request.optionalDateTime("StartTime", in: .query),
                         day: try request.optionalCalendarDate("Day", in: .query),
                         status: try request.optionalArray("Status", in: .query, of: Default.self),
-                        score: try request.optionalDouble("Score", in: .query),
+                        score: try request.optionalDouble("Score", in: .query, minimum: 0, maximum: 10),
                         startTimeBefore: try request.optionalDateTime("StartTime<", in: .query),
                         startTimeAfter: try request.optionalDateTime("StartTime>", in: .query)
                     ),
@@ -94,7 +94,8 @@ extension LandmineHandler {
                         callers: try request.array("Callers", in: .form, of: AccountSid.self),
                         phone: try request.optionalString("Phone", in: .form, maxLength: 16),
                         ratio: try request.optionalDouble("Ratio", in: .form),
-                        days: try request.optionalArray("Days", in: .form, of: CalendarDate.self)
+                        days: try request.optionalArray("Days", in: .form, of: CalendarDate.self),
+                        routing: try request.optionalDecoded("Routing", in: .form, as: JSONValue.self)
                     ),
                     caller: caller
                 )
@@ -226,6 +227,7 @@ extension LandmineHandler {
                         tags: try request.optionalArray("tags", in: .json, of: String.self),
                         rules: try request.optionalDecoded("rules", in: .json, as: [ServiceCreateRulesItem].self),
                         metadata: try request.optionalDecoded("metadata", in: .json, as: JSONValue.self),
+                        filters: try request.optionalDecoded("filters", in: .json, as: [JSONValue].self),
                         starts: try request.optionalDateTime("starts", in: .json),
                         day: try request.optionalCalendarDate("day", in: .json),
                         enabled: try request.optionalBool("enabled", in: .json)

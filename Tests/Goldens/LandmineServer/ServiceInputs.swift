@@ -54,6 +54,8 @@ public struct CreateServiceInput: Hashable, Sendable {
 
     public var metadata: JSONValue?
 
+    public var filters: [JSONValue]?
+
     public var starts: Date?
 
     public var day: CalendarDate?
@@ -69,6 +71,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         tags: [String]? = nil,
         rules: [ServiceCreateRulesItem]? = nil,
         metadata: JSONValue? = nil,
+        filters: [JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -81,6 +84,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         self.tags = tags
         self.rules = rules
         self.metadata = metadata
+        self.filters = filters
         self.starts = starts
         self.day = day
         self.enabled = enabled

@@ -30,8 +30,13 @@ struct OpenAPISchemas {
                 ("minimum", .integer(parameter.constraints.minimum ?? Int.min)),
                 ("maximum", .integer(parameter.constraints.maximum ?? Int.max)),
             ])
+        case .json where parameter.location != .json:
+            // Sent as its JSON text.
+            schema = JSONObject([("type", "string"), ("contentMediaType", "application/json")])
         default:
             schema = base(parameter.type)
+            schema["minimum"] = parameter.constraints.minimum.map(JSONValue.integer)
+            schema["maximum"] = parameter.constraints.maximum.map(JSONValue.integer)
             schema["minLength"] = parameter.constraints.minLength.map(JSONValue.integer)
             schema["maxLength"] = parameter.constraints.maxLength.map(JSONValue.integer)
             if parameter.type.kind != .dateTimeRFC2822 {
