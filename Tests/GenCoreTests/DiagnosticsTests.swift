@@ -148,7 +148,7 @@ import Testing
             "\($0.value("\(properties).sid.type")): error: a SID prefix is two capital letters, as in sid<AC>; found 'wd'"
         },
         .init("invalid wire name", .rename("\(properties).date_created", to: "\"date created\"")) {
-            "\($0.key("\(properties).date created")): error: invalid wire name 'date created': use letters, digits, '_', '-' and '.', starting with a letter, a digit or '_', and ending with '<' or '>' for a bound"
+            "\($0.key("\(properties).date created")): error: invalid wire name 'date created': use letters, digits, '_', '-', '.' and '/', starting with a letter, a digit or '_', and ending with '<' or '>' for a bound"
         },
         .init("maxLength on a boolean", .add("maxLength: 5", to: "\(create).formParameters.Enabled")) {
             "\($0.value("\(create).formParameters.Enabled.maxLength")): error: 'maxLength' applies to strings, not to parameter 'Enabled' of type boolean"

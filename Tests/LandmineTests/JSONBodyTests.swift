@@ -26,6 +26,7 @@ import Testing
             rules: [ServiceCreateRulesItem(name: "r1", weight: 0.5), ServiceCreateRulesItem(name: "r2")],
             metadata: .object(["z": .integer(1), "a": .array([.null, .bool(true)])]),
             filters: [.object(["a": .integer(1)]), .string("x")],
+            twilioText: "hello",
             starts: starts,
             day: CalendarDate(year: 2024, month: 2, day: 29),
             enabled: false
@@ -44,7 +45,7 @@ import Testing
             bodies == [
                 #"{"friendly_name":"Front \"desk\"","self":"\#(Self.sid)","body":3,"#
                     + #""config":{"rp_id":"example.com","Type":{"default":"class"}},"tags":["a","b c"],"#
-                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"#
+                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"twilio/text":"hello","#
                     + #""starts":"2024-05-01T12:30:00Z","day":"2024-02-29","enabled":false}"#,
                 #"{"friendly_name":"x"}"#,
             ]
@@ -71,6 +72,7 @@ import Testing
             #expect(input.rules == [.init(name: "r1", weight: 0.5), .init(name: "r2")])
             #expect(input.metadata == .object(["z": .integer(1), "a": .array([.null, .bool(true)])]))
             #expect(input.filters == [.object(["a": .integer(1)]), .string("x")])
+            #expect(input.twilioText == "hello")
             #expect(input.starts == Self.starts)
             #expect(input.day == CalendarDate(year: 2024, month: 2, day: 29))
             #expect(input.enabled == false)

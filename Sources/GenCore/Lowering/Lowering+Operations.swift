@@ -154,6 +154,9 @@ extension SpecLowering {
     private mutating func lower(_ raw: RawField, _ location: Parameter.Location) -> Parameter? {
         checkWireName(raw.name)
         let what = "parameter '\(raw.name.value)'"
+        if location == .path || location == .header, raw.name.value.contains("/") {
+            log.error("the name of \(location.rawValue) \(what) cannot contain '/'", at: raw.name.location)
+        }
         if location == .path, let required = raw.required, !required.value {
             log.error("path \(what) is always required; remove 'required: false'", at: required.location)
         }

@@ -4,10 +4,10 @@ extension SpecLowering {
     /// `<` or `>` for the bounds of a range (`StartTime<`, `StartTime>`).
     mutating func checkWireName(_ name: Located<String>) {
         let body = name.value.last.map { "<>".contains($0) } == true ? String(name.value.dropLast()) : name.value
-        let allowed = body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }
+        let allowed = body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./".contains($0)) }
         if body.isEmpty || !allowed || !(body.first!.isLetter || body.first!.isNumber || body.first == "_") {
             log.error(
-                "invalid wire name '\(name.value)': use letters, digits, '_', '-' and '.', "
+                "invalid wire name '\(name.value)': use letters, digits, '_', '-', '.' and '/', "
                     + "starting with a letter, a digit or '_', and ending with '<' or '>' for a bound",
                 at: name.location
             )

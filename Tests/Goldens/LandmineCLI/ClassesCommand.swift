@@ -50,6 +50,7 @@ struct ClassesCommand: AsyncParsableCommand {
             "scores",
             "days",
             "events",
+            "types",
         ]
         static let acronyms: [String] = [
             "HASH",

@@ -120,6 +120,9 @@ struct ServicesCommand: AsyncParsableCommand {
         @Option(name: .customLong("filters"), help: "filters (JSON, or @FILE to read it from a file)")
         var filters: String?
 
+        @Option(name: .customLong("twilio-text"), help: "twilio/text")
+        var twilioText: String?
+
         @Option(name: .customLong("starts"), help: "starts")
         var starts: String?
 
@@ -146,6 +149,7 @@ struct ServicesCommand: AsyncParsableCommand {
                     rules: try CommandSupport.json(self.rules, as: [ServiceCreateRulesItem].self, option: "--rules"),
                     metadata: try CommandSupport.json(self.metadata, as: JSONValue.self, option: "--metadata"),
                     filters: try CommandSupport.json(self.filters, as: [JSONValue].self, option: "--filters"),
+                    twilioText: self.twilioText,
                     starts: try CommandSupport.dateTime(self.starts, option: "--starts"),
                     day: self.day,
                     enabled: self.enabled

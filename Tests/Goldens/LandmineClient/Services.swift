@@ -70,6 +70,7 @@ public struct Services: Sendable {
         rules: [ServiceCreateRulesItem]? = nil,
         metadata: JSONValue? = nil,
         filters: [JSONValue]? = nil,
+        twilioText: String? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -84,6 +85,7 @@ public struct Services: Sendable {
         body_.field("rules", rules)
         body_.field("metadata", metadata)
         body_.field("filters", filters)
+        body_.field("twilio/text", twilioText)
         body_.field("starts", iso8601: starts)
         body_.field("day", day)
         body_.field("enabled", enabled)

@@ -70,6 +70,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
 
     public var events: [JSONValue]?
 
+    public var types: ClassTypes?
+
     public init(
         `default`: String? = nil,
         `class`: Int,
@@ -102,7 +104,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         accounts: [AccountSid],
         scores: [Double]? = nil,
         days: [CalendarDate]? = nil,
-        events: [JSONValue]? = nil
+        events: [JSONValue]? = nil,
+        types: ClassTypes? = nil
     ) {
         self.`default` = `default`
         self.`class` = `class`
@@ -136,6 +139,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.scores = scores
         self.days = days
         self.events = events
+        self.types = types
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -171,6 +175,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         case scores
         case days
         case events
+        case types
     }
 
     public init(from decoder: any Decoder) throws {
@@ -207,6 +212,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.scores = try container.decodeIfPresent([Double].self, forKey: .scores)
         self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
         self.events = try container.decodeIfPresent([JSONValue].self, forKey: .events)
+        self.types = try container.decodeIfPresent(ClassTypes.self, forKey: .types)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -243,6 +249,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         try container.encode(self.scores, forKey: .scores)
         try container.encode(self.days, forKey: .days)
         try container.encode(self.events, forKey: .events)
+        try container.encode(self.types, forKey: .types)
     }
 
     /// Writes the JSON the API sends, members in its order, without a `JSONEncoder`.
@@ -280,6 +287,7 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         writer.field("scores", self.scores)
         writer.field("days", self.days)
         writer.field("events", self.events)
+        writer.field("types", self.types)
         writer.endObject()
     }
 }

@@ -228,6 +228,7 @@ extension LandmineHandler {
                         rules: try request.optionalDecoded("rules", in: .json, as: [ServiceCreateRulesItem].self),
                         metadata: try request.optionalDecoded("metadata", in: .json, as: JSONValue.self),
                         filters: try request.optionalDecoded("filters", in: .json, as: [JSONValue].self),
+                        twilioText: try request.optionalString("twilio/text", in: .json),
                         starts: try request.optionalDateTime("starts", in: .json),
                         day: try request.optionalCalendarDate("day", in: .json),
                         enabled: try request.optionalBool("enabled", in: .json)

@@ -56,6 +56,8 @@ public struct CreateServiceInput: Hashable, Sendable {
 
     public var filters: [JSONValue]?
 
+    public var twilioText: String?
+
     public var starts: Date?
 
     public var day: CalendarDate?
@@ -72,6 +74,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         rules: [ServiceCreateRulesItem]? = nil,
         metadata: JSONValue? = nil,
         filters: [JSONValue]? = nil,
+        twilioText: String? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -85,6 +88,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         self.rules = rules
         self.metadata = metadata
         self.filters = filters
+        self.twilioText = twilioText
         self.starts = starts
         self.day = day
         self.enabled = enabled
