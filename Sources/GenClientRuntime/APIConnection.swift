@@ -45,11 +45,19 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         headers: FormParameters = FormParameters(),
         form: FormParameters? = nil,
         json: JSONWriter? = nil,
+        status: Int? = nil,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
         let url = try checkedBaseURL.get().url(path: path.description)
         let body = RequestBody(form: form, json: json)
-        let response = try await exchange(method, url: url, query: query, headers: headers, body: body)
+        let response = try await exchange(
+            method,
+            url: url,
+            query: query,
+            headers: headers,
+            body: body,
+            accepting: status
+        )
         return try decode(response, as: type)
     }
 
@@ -71,11 +79,12 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         query: FormParameters = FormParameters(),
         headers: FormParameters = FormParameters(),
         form: FormParameters? = nil,
-        json: JSONWriter? = nil
+        json: JSONWriter? = nil,
+        status: Int? = nil
     ) async throws(ClientError) {
         let url = try checkedBaseURL.get().url(path: path.description)
         let body = RequestBody(form: form, json: json)
-        _ = try await exchange(method, url: url, query: query, headers: headers, body: body)
+        _ = try await exchange(method, url: url, query: query, headers: headers, body: body, accepting: status)
     }
 
     /// Fetches `uri`, a URI that a response named, such as a list page's `next_page_uri`: a
@@ -95,13 +104,16 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         return try decode(response, as: type)
     }
 
-    /// Sends a request, retrying as configured, and returns a successful (2xx) response.
+    /// Sends a request, retrying as configured, and returns a successful response: any 2xx, or
+    /// the status the operation answers with when it is not one, such as a 307 whose body says
+    /// where the content is (redirects are not followed).
     func exchange(
         _ method: String,
         url: String,
         query: FormParameters,
         headers extra: FormParameters,
-        body: RequestBody?
+        body: RequestBody?,
+        accepting expected: Int? = nil
     ) async throws(ClientError) -> ClientResponse {
         var url = url
         if !query.isEmpty {
@@ -142,7 +154,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             let elapsed = ContinuousClock.now - started
             configuration.logger?.debug("\(method) \(path) → \(response.status) in \(elapsed)")
 
-            if (200..<300).contains(response.status) { return response }
+            if (200..<300).contains(response.status) || response.status == expected { return response }
             if RetryPolicy.isRetryable(status: response.status, method: method), retry < configuration.retry.maxRetries
             {
                 let retryAfter = response.header("Retry-After").flatMap { RetryPolicy.retryAfter($0, now: Date()) }

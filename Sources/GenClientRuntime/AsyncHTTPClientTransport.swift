@@ -10,21 +10,34 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
 
     private let client: HTTPClient
 
-    /// Uses `client`, or AsyncHTTPClient's shared client, which needs no shutdown.
-    public init(client: HTTPClient = .shared) {
+    /// Uses `client`, or by default a client like AsyncHTTPClient's shared one that does not
+    /// follow redirects (an operation that answers 307 means its JSON, not where it points), and
+    /// needs no shutdown. A client of your own should not follow them either.
+    public init(client: HTTPClient = Self.notFollowingRedirects) {
         self.client = client
     }
 
+    /// Lives as long as the process, like AsyncHTTPClient's shared client.
+    public static let notFollowingRedirects = HTTPClient(
+        eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+        configuration: configuration(retryingConnections: true)
+    )
+
     /// A transport that fails at once when no connection can be made, rather than retrying the
     /// connection until the request times out: for command-line tools, where a person waits.
-    /// Its client lives as long as the process, like the shared one.
-    public static let failingFast: AsyncHTTPClientTransport = {
-        var configuration = HTTPClient.Configuration.singletonConfiguration
-        configuration.connectionPool.retryConnectionEstablishment = false
-        return AsyncHTTPClientTransport(
-            client: HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    public static let failingFast = AsyncHTTPClientTransport(
+        client: HTTPClient(
+            eventLoopGroup: HTTPClient.defaultEventLoopGroup,
+            configuration: configuration(retryingConnections: false)
         )
-    }()
+    )
+
+    private static func configuration(retryingConnections: Bool) -> HTTPClient.Configuration {
+        var configuration = HTTPClient.Configuration.singletonConfiguration
+        configuration.redirectConfiguration = .disallow
+        configuration.connectionPool.retryConnectionEstablishment = retryingConnections
+        return configuration
+    }
 
     public func send(_ request: ClientRequest, timeout: Duration) async throws -> ClientResponse {
         var outgoing = HTTPClientRequest(url: request.url)

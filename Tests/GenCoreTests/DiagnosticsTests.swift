@@ -190,7 +190,7 @@ import Testing
             "\($0.value("\(create).method")): error: unknown HTTP method 'PSOT' in operation 'create' (did you mean 'POST'?)"
         },
         .init("status out of range", .set("\(create).status", to: "2010")) {
-            "\($0.value("\(create).status")): error: status 2010 of operation 'create' is not an HTTP status code (100 to 599)"
+            "\($0.value("\(create).status")): error: status 2010 of operation 'create' is not a status of success: 200 to 299, or 300 to 399 for an answer that is not followed"
         },
         .init("status that is not a number", .set("\(create).status", to: "created")) {
             "\($0.value("\(create).status")): error: expected a whole number for the status of operation 'create', found 'created'"
@@ -255,6 +255,9 @@ import Testing
         },
         .init("a uri-map parameter", .set("\(create).formParameters.Enabled.type", to: "uri-map")) {
             "\($0.value("\(create).formParameters.Enabled.type")): error: parameter 'Enabled' cannot be a uri-map outside jsonParameters: form parameters send one value a name"
+        },
+        .init("a body on a 204", .set("\(create).status", to: "204")) {
+            "\($0.value("\(create).status")): error: operation 'create' answers 204, which has no body: it must return nothing"
         },
         .init("form and JSON parameters together", .add("jsonParameters: { Note: { type: string } }", to: create)) {
             "\($0.key("\(create).jsonParameters")): error: operation 'create' declares both formParameters and jsonParameters; a request has one body"

@@ -131,6 +131,19 @@ import Testing
             #expect(updated.friendlyName == "renamed")
             #expect(try await client.configurations.fetch(serviceSid: Self.sid).friendlyName == "renamed")
 
+            // A 307 with a body is that operation's answer, not a redirect to follow.
+            let data = try await client.configurations.data(serviceSid: Self.sid)
+            #expect(data.friendlyName == "https://elsewhere.example.com/data")
+            // Enum values in a path, escaped and read back.
+            for value in [Default.withSpace, .quoteD, .class, ._2fa] {
+                #expect(try await client.configurations.form(formType: value).friendlyName == value.rawValue)
+            }
+            await #expect {
+                try await client.configurations.form(formType: .unknownValue("a/b"))
+            } throws: { error in
+                (error as? ClientError)?.status == 400
+            }
+
             var counts: [Int] = []
             for try await usage in client.usages.list() { counts.append(usage.count) }
             #expect(counts == [0, 1, 2])

@@ -179,6 +179,16 @@ import Testing
             }
         }
 
+        /// Answered 307: the content is elsewhere, and the body says where.
+        func dataConfiguration(_ input: DataConfigurationInput, caller: String) async throws -> Configuration {
+            Configuration(serviceSid: input.serviceSid, friendlyName: "https://elsewhere.example.com/data")
+        }
+
+        /// The enum value from the path, back as the name.
+        func formConfiguration(_ input: FormConfigurationInput, caller: String) async throws -> Configuration {
+            Configuration(serviceSid: LandmineTests.protocolSid, friendlyName: input.formType.rawValue)
+        }
+
         /// One page of three usage records.
         func listUsage(_ input: ListUsageInput, caller: String) async throws -> UsagePage {
             let day = CalendarDate(year: 2024, month: 5, day: 1)!

@@ -17,8 +17,12 @@ extension SpecLowering {
                 at: method.location
             )
         }
-        if let status = raw.status, !(100...599).contains(status.value) {
-            log.error("status \(status.value) of \(what) is not an HTTP status code (100 to 599)", at: status.location)
+        if let status = raw.status, !(200...399).contains(status.value) {
+            log.error(
+                "status \(status.value) of \(what) is not a status of success: 200 to 299, or 300 to 399 for an "
+                    + "answer that is not followed",
+                at: status.location
+            )
         }
         var returns = Operation.Returns.nothing
         if let raw = raw.returns {
@@ -34,6 +38,9 @@ extension SpecLowering {
                     at: raw.location
                 )
             }
+        }
+        if returns != .nothing, let status = raw.status, [204, 304].contains(status.value) {
+            log.error("\(what) answers \(status.value), which has no body: it must return nothing", at: status.location)
         }
         for (key, location) in [("formParameters", raw.formLocation), ("jsonParameters", raw.jsonLocation)] {
             if let location, let method = raw.method?.value, ["GET", "HEAD", "DELETE"].contains(method) {

@@ -10,7 +10,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "configurations",
         abstract: "The one configuration of a service.",
-        subcommands: [FetchCommand.self, UpdateCommand.self]
+        subcommands: [FetchCommand.self, UpdateCommand.self, DataCommand.self, FormCommand.self]
     )
 
     /// How resources are printed.
@@ -79,6 +79,44 @@ struct ConfigurationsCommand: AsyncParsableCommand {
                     serviceSid: self.serviceSid,
                     friendlyName: self.friendlyName
                 )
+                try printer.printResource(result)
+            }
+        }
+    }
+
+    struct DataCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "data", abstract: "data")
+
+        @Option(name: .customLong("service-sid"), help: "ServiceSid")
+        var serviceSid: ProtocolSid
+
+        @OptionGroup var credentials: ConnectionOptions
+        @OptionGroup var display: OutputOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let client = try self.credentials.client()
+                var printer = try self.display.printer()
+                let result = try await client.configurations.data(serviceSid: self.serviceSid)
+                try printer.printResource(result)
+            }
+        }
+    }
+
+    struct FormCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "form", abstract: "form")
+
+        @Option(name: .customLong("form-type"), help: "FormType")
+        var formType: Default
+
+        @OptionGroup var credentials: ConnectionOptions
+        @OptionGroup var display: OutputOptions
+
+        func run() async throws {
+            try await CommandSupport.reportingErrors {
+                let client = try self.credentials.client()
+                var printer = try self.display.printer()
+                let result = try await client.configurations.form(formType: self.formType)
                 try printer.printResource(result)
             }
         }

@@ -37,4 +37,21 @@ public struct Configurations: Sendable {
             as: Configuration.self
         )
     }
+
+    /// - Returns: The Configuration (HTTP 307).
+    /// - Throws: ``ClientError``.
+    public func data(serviceSid: ProtocolSid) async throws(ClientError) -> Configuration {
+        return try await self.connection.send(
+            "GET",
+            path: "/v1/Services/\(segment: serviceSid)/Configuration/Data",
+            status: 307,
+            as: Configuration.self
+        )
+    }
+
+    /// - Returns: The Configuration (HTTP 200).
+    /// - Throws: ``ClientError``.
+    public func form(formType: Default) async throws(ClientError) -> Configuration {
+        return try await self.connection.send("GET", path: "/v1/Forms/\(segment: formType)", as: Configuration.self)
+    }
 }

@@ -28,3 +28,25 @@ public struct UpdateConfigurationInput: Hashable, Sendable {
         self.friendlyName = friendlyName
     }
 }
+
+/// The parameters of `GET /v1/Services/{ServiceSid}/Configuration/Data`: data
+public struct DataConfigurationInput: Hashable, Sendable {
+    public var serviceSid: ProtocolSid
+
+    public init(
+        serviceSid: ProtocolSid
+    ) {
+        self.serviceSid = serviceSid
+    }
+}
+
+/// The parameters of `GET /v1/Forms/{FormType}`: form
+public struct FormConfigurationInput: Hashable, Sendable {
+    public var formType: Default
+
+    public init(
+        formType: Default
+    ) {
+        self.formType = formType
+    }
+}

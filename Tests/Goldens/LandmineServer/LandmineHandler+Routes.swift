@@ -31,6 +31,8 @@ extension LandmineHandler {
             OperationRoute(.post, "/v1/Services"),
             OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration"),
             OperationRoute(.put, "/v1/Services/{ServiceSid}/Configuration"),
+            OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration/Data"),
+            OperationRoute(.get, "/v1/Forms/{FormType}"),
             OperationRoute(.get, "/v1/Usage"),
         ]
     }
@@ -271,6 +273,43 @@ extension LandmineHandler {
                     UpdateConfigurationInput(
                         serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self),
                         friendlyName: try request.optionalString("friendly_name", in: .json)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Services/{ServiceSid}/Configuration/Data: data
+        router.on("/v1/Services/{Sid}/Configuration/Data", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .init(code: 307),
+                codes: Self.errorCodes,
+                pathNames: ["Sid": "ServiceSid"],
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.dataConfiguration(
+                    DataConfigurationInput(
+                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
+                    ),
+                    caller: caller
+                )
+            }
+        }
+
+        // GET /v1/Forms/{FormType}: form
+        router.on("/v1/Forms/{FormType}", method: .get) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes,
+                authenticate: self.authenticate
+            ) { request, caller in
+                try await self.formConfiguration(
+                    FormConfigurationInput(
+                        formType: try request.requiredEnum("FormType", in: .path, as: Default.self)
                     ),
                     caller: caller
                 )

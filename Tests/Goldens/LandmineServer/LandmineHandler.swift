@@ -45,6 +45,12 @@ public protocol LandmineHandler: Sendable {
     /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
     func updateConfiguration(_ input: UpdateConfigurationInput, caller: Caller) async throws -> Configuration
 
+    /// Answered with HTTP 307. Throw an `APIError` to answer with an error.
+    func dataConfiguration(_ input: DataConfigurationInput, caller: Caller) async throws -> Configuration
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    func formConfiguration(_ input: FormConfigurationInput, caller: Caller) async throws -> Configuration
+
     /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
     func listUsage(_ input: ListUsageInput, caller: Caller) async throws -> UsagePage
 }

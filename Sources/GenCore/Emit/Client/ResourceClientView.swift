@@ -144,6 +144,8 @@ private struct MethodBuilder {
             ])
         }
         if !jsonMembers.isEmpty { arguments.append("json: \(operation.bodyVariableName)") }
+        // Any 2xx is success; another status of success must be named, such as a 307 with a body.
+        if !(200..<300).contains(status) { arguments.append("status: \(status)") }
         if let returnType { arguments.append("as: \(returnType).self") }
         return ResourceClientView.Request(
             docLines: docLines,
