@@ -36,17 +36,20 @@ struct ConnectionOptions: ParsableArguments {
     )
     var baseURL: String?
 
-    /// A client for these credentials and base URL.
-    func client() throws -> SipDomainAPI {
+    /// A client for these credentials and base URL. An operation that takes no credentials
+    /// does without them: they are not sent.
+    func client(requiringCredentials: Bool = true) throws -> SipDomainAPI {
         let username = try CommandSupport.value(
             self.username,
             option: "--account-sid",
-            variable: "TWILIO_ACCOUNT_SID"
+            variable: "TWILIO_ACCOUNT_SID",
+            required: requiringCredentials
         )
         let password = try CommandSupport.value(
             self.password,
             option: "--auth-token",
-            variable: "TWILIO_AUTH_TOKEN"
+            variable: "TWILIO_AUTH_TOKEN",
+            required: requiringCredentials
         )
         let configuration = ClientConfiguration(
             baseURL: baseURL ?? ProcessInfo.processInfo.environment["SIPDOMAIN_BASE_URL"]

@@ -6,16 +6,18 @@ import GenRuntime
 /// What generated commands share: credentials from flags or the environment, the checks of
 /// `--properties`, and how a failed call is reported.
 public enum CommandSupport {
-    /// The value of a flag, else of an environment variable; a usage error naming both when
-    /// neither is set.
+    /// The value of a flag, else of an environment variable; when neither is set, a usage error
+    /// naming both, or nothing if it is not `required`.
     public static func value(
         _ flag: String?,
         option: String,
         variable: String?,
+        required: Bool = true,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> String {
         if let flag, !flag.isEmpty { return flag }
         if let variable, let value = environment[variable], !value.isEmpty { return value }
+        guard required else { return "" }
         throw ValidationError("Missing \(option)" + (variable.map { ": pass it or set \($0)." } ?? "."))
     }
 

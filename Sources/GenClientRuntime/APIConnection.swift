@@ -46,6 +46,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         form: FormParameters? = nil,
         json: JSONWriter? = nil,
         status: Int? = nil,
+        authenticated: Bool = true,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
         let url = try checkedBaseURL.get().url(path: path.description)
@@ -56,7 +57,8 @@ public struct APIConnection: Sendable, CustomStringConvertible {
             query: query,
             headers: headers,
             body: body,
-            accepting: status
+            accepting: status,
+            authenticated: authenticated
         )
         return try decode(response, as: type)
     }
@@ -80,11 +82,20 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         headers: FormParameters = FormParameters(),
         form: FormParameters? = nil,
         json: JSONWriter? = nil,
-        status: Int? = nil
+        status: Int? = nil,
+        authenticated: Bool = true
     ) async throws(ClientError) {
         let url = try checkedBaseURL.get().url(path: path.description)
         let body = RequestBody(form: form, json: json)
-        _ = try await exchange(method, url: url, query: query, headers: headers, body: body, accepting: status)
+        _ = try await exchange(
+            method,
+            url: url,
+            query: query,
+            headers: headers,
+            body: body,
+            accepting: status,
+            authenticated: authenticated
+        )
     }
 
     /// Fetches `uri`, a URI that a response named, such as a list page's `next_page_uri`: a
@@ -113,7 +124,8 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         query: FormParameters,
         headers extra: FormParameters,
         body: RequestBody?,
-        accepting expected: Int? = nil
+        accepting expected: Int? = nil,
+        authenticated: Bool = true
     ) async throws(ClientError) -> ClientResponse {
         var url = url
         if !query.isEmpty {
@@ -126,11 +138,10 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         }
         // Logged without the origin: the path and query say which request it was.
         let path = url.dropFirst(base.origin.count)
-        var headers: [(name: String, value: String)] = [
-            ("Authorization", credentials.authorizationHeader),
-            ("User-Agent", configuration.userAgent),
-            ("Accept", "application/json"),
-        ]
+        // An operation that takes no credentials (a token endpoint) is sent none.
+        var headers: [(name: String, value: String)] =
+            authenticated ? [("Authorization", credentials.authorizationHeader)] : []
+        headers += [("User-Agent", configuration.userAgent), ("Accept", "application/json")]
         // The operation's header parameters; lowering keeps them off the headers set here.
         for pair in extra.pairs {
             guard !pair.value.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {

@@ -22,22 +22,57 @@ public enum OperationResponder {
         authenticate: (BasicAuthorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Output
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, authenticate) { input, caller in
-            let output = try await operation(input, caller)
-            let body: ByteBuffer
-            if let writable = output as? any JSONWritable {
-                // Generated models write themselves, in the API's member order, several times
-                // faster than a JSONEncoder.
-                body = ByteBuffer(bytes: writable.jsonBytes)
-            } else {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                body = ByteBuffer(bytes: try encoder.encode(output))
-            }
-            var headers = HTTPFields()
-            headers[.contentType] = "application/json"
-            return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
+        try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
+            input,
+            caller in
+            try encoded(try await operation(input, caller), status: status)
         }
+    }
+
+    /// Answers an operation that needs no credentials (a token endpoint) with `Output` as JSON.
+    public static func respond<Output: Encodable>(
+        to request: Request,
+        context: some RequestContext,
+        status: HTTPResponse.Status,
+        codes: ErrorCodes,
+        pathNames: [String: String] = [:],
+        operation: (OperationRequest) async throws -> Output
+    ) async throws -> Response {
+        try await run(request, context, codes, pathNames, { _ in () }) { input, _ in
+            try encoded(try await operation(input), status: status)
+        }
+    }
+
+    /// Answers an operation that needs no credentials with an empty body and `status`.
+    public static func respond(
+        to request: Request,
+        context: some RequestContext,
+        status: HTTPResponse.Status,
+        codes: ErrorCodes,
+        pathNames: [String: String] = [:],
+        operation: (OperationRequest) async throws -> Void
+    ) async throws -> Response {
+        try await run(request, context, codes, pathNames, { _ in () }) { input, _ in
+            try await operation(input)
+            return Response(status: status)
+        }
+    }
+
+    /// `output` as the body of a response of `status`.
+    private static func encoded(_ output: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let body: ByteBuffer
+        if let writable = output as? any JSONWritable {
+            // Generated models write themselves, in the API's member order, several times
+            // faster than a JSONEncoder.
+            body = ByteBuffer(bytes: writable.jsonBytes)
+        } else {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            body = ByteBuffer(bytes: try encoder.encode(output))
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// Answers with an empty body and `status`, such as 204 for a delete.
@@ -50,10 +85,24 @@ public enum OperationResponder {
         authenticate: (BasicAuthorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Void
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, authenticate) { input, caller in
+        try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
+            input,
+            caller in
             try await operation(input, caller)
             return Response(status: status)
         }
+    }
+
+    /// Who sent a request by its Basic credentials, as `authenticate` says; a 401 for none.
+    private static func caller<Caller: Sendable>(
+        _ request: Request,
+        _ codes: ErrorCodes,
+        _ authenticate: (BasicAuthorization) async throws -> Caller?
+    ) async throws -> Caller {
+        guard let authorization = BasicAuthorization(header: request.headers[.authorization]),
+            let caller = try await authenticate(authorization)
+        else { throw codes.unauthorized() }
+        return caller
     }
 
     private static func run<Caller: Sendable>(
@@ -61,12 +110,10 @@ public enum OperationResponder {
         _ context: some RequestContext,
         _ codes: ErrorCodes,
         _ pathNames: [String: String],
-        _ authenticate: (BasicAuthorization) async throws -> Caller?,
+        _ identify: (Request) async throws -> Caller,
         _ body: (OperationRequest, Caller) async throws -> Response
     ) async throws -> Response {
-        guard let authorization = BasicAuthorization(header: request.headers[.authorization]),
-            let caller = try await authenticate(authorization)
-        else { throw codes.unauthorized() }
+        let caller = try await identify(request)
 
         var request = request
         let bytes = try await request.collectBody(upTo: context.maxUploadSize)

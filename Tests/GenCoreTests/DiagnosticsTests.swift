@@ -256,6 +256,9 @@ import Testing
         .init("a uri-map parameter", .set("\(create).formParameters.Enabled.type", to: "uri-map")) {
             "\($0.value("\(create).formParameters.Enabled.type")): error: parameter 'Enabled' cannot be a uri-map outside jsonParameters: form parameters send one value a name"
         },
+        .init("an operation's auth that is not none", .add("auth: basic", to: create)) {
+            "\($0.value("\(create).auth")): error: 'auth' of operation 'create' is 'basic': write 'none' for an operation that takes no credentials, or leave it out for the API's"
+        },
         .init("a body on a 204", .set("\(create).status", to: "204")) {
             "\($0.value("\(create).status")): error: operation 'create' answers 204, which has no body: it must return nothing"
         },

@@ -189,6 +189,11 @@ import Testing
             Configuration(serviceSid: LandmineTests.protocolSid, friendlyName: input.formType.rawValue)
         }
 
+        /// A token for anyone who asks: the operation takes no credentials.
+        func createToken(_ input: CreateTokenInput) async throws -> Token {
+            Token(accessToken: "token for \(input.clientId)")
+        }
+
         /// One page of three usage records.
         func listUsage(_ input: ListUsageInput, caller: String) async throws -> UsagePage {
             let day = CalendarDate(year: 2024, month: 5, day: 1)!
@@ -326,6 +331,33 @@ import Testing
             } throws: { error in
                 (error as? ClientError)?.status == 401
             }
+        }
+    }
+
+    /// An operation with `auth: none` sends no credentials, and its route asks for none.
+    @Test func anOperationWithoutCredentialsSendsNoneAndNeedsNone() async throws {
+        let transport = RecordingTransport(responses: [.json(200, #"{"access_token": "t"}"#)])
+        let recorded = LandmineAPI(accountSid: "user", authToken: "secret", transport: transport)
+        #expect(try await recorded.tokens.create(grantType: "client_credentials", clientId: "me").accessToken == "t")
+        #expect(transport.requests.first?.headers.contains { $0.name == "Authorization" } == false)
+
+        try await Self.serve(Classes()) { port in
+            let stranger = LandmineAPI(
+                accountSid: "nobody",
+                authToken: "wrong",
+                configuration: ClientConfiguration(baseURL: "http://127.0.0.1:\(port)")
+            )
+            let token = try await stranger.tokens.create(grantType: "client_credentials", clientId: "me")
+            #expect(token.accessToken == "token for me")
+            // Other operations still refuse the stranger.
+            await #expect { try await stranger.usages.page() } throws: { ($0 as? ClientError)?.status == 401 }
+            // The CLI asks for no credentials either.
+            let printed = try await Self.runCLI([
+                "tokens", "create", "--grant-type", "client_credentials", "--client-id", "cli",
+                "--base-url", "http://127.0.0.1:\(port)", "--output", "json",
+            ])
+            #expect(printed.status == 0)
+            #expect(printed.stdout.contains("token for cli"))
         }
     }
 

@@ -138,6 +138,7 @@ extension HandlerView: FileView {
 extension HandlerView.Method: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "docLines": \.docLines, "name": \.name, "inputType": \.inputType, "returnClause": \.returnClause,
+        "authenticated": \.authenticated,
     ]
 }
 
@@ -171,7 +172,7 @@ extension RoutesView.Route: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "comment": \.comment, "pathLiteral": \.pathLiteral, "method": \.method, "status": \.status,
         "pathNames": \.pathNames, "handlerMethod": \.handlerMethod, "inputType": \.inputType, "fields": \.fields,
-        "hasFields": \.hasFields,
+        "hasFields": \.hasFields, "authenticated": \.authenticated,
     ]
 }
 
@@ -212,6 +213,7 @@ extension CLIResourceView.Command: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "typeName": \.typeName, "configuration": \.configuration, "options": \.options, "prints": \.prints,
         "sequence": \.sequence, "resource": \.resource, "page": \.page, "nothing": \.nothing,
+        "clientArguments": \.clientArguments,
     ]
 }
 

@@ -188,6 +188,8 @@ public struct Operation: Codable, Equatable, Sendable {
     public var description: String?
     public var parameters: [Parameter]
     public var paging: Paging?
+    /// Whether a request carries the API's credentials; false for a token endpoint.
+    public var authenticated: Bool = true
     public var source: SourceLocation
 
     public enum Returns: String, Codable, Sendable, CaseIterable {

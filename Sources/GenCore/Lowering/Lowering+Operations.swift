@@ -39,6 +39,13 @@ extension SpecLowering {
                 )
             }
         }
+        if let auth = raw.auth, auth.value != "none" {
+            log.error(
+                "'auth' of \(what) is '\(auth.value)': write 'none' for an operation that takes no credentials, "
+                    + "or leave it out for the API's",
+                at: auth.location
+            )
+        }
         if returns != .nothing, let status = raw.status, [204, 304].contains(status.value) {
             log.error("\(what) answers \(status.value), which has no body: it must return nothing", at: status.location)
         }
@@ -88,6 +95,7 @@ extension SpecLowering {
             description: raw.description?.value,
             parameters: parameters,
             paging: paging,
+            authenticated: raw.auth?.value != "none",
             source: raw.name.location
         )
     }

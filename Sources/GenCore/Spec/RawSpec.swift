@@ -111,6 +111,8 @@ public struct RawOperation {
     public var returns: Located<String>?
     public var summary: Located<String>?
     public var description: Located<String>?
+    /// `none` for an operation that takes no credentials.
+    public var auth: Located<String>?
     public var pathParameters: [RawField] = []
     public var queryParameters: [RawField] = []
     public var headerParameters: [RawField] = []

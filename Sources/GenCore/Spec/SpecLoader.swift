@@ -20,7 +20,7 @@ public enum SpecLoader {
         static let property = ["type", "nullable", "description", "pii", "properties"]
         static let pii = ["handling", "retentionDays"]
         static let operation = [
-            "method", "path", "status", "returns", "summary", "description",
+            "method", "path", "status", "returns", "summary", "description", "auth",
             "pathParameters", "queryParameters", "headerParameters", "formParameters", "jsonParameters", "paging",
         ]
         static let parameter = [
@@ -204,6 +204,7 @@ public enum SpecLoader {
         result.returns = fields.node("returns").flatMap { reader.string($0, "'returns' of \(what)") }
         result.summary = fields.node("summary").flatMap { reader.string($0, "the summary of \(what)") }
         result.description = fields.node("description").flatMap { reader.string($0, "the description of \(what)") }
+        result.auth = fields.node("auth").flatMap { reader.string($0, "'auth' of \(what)") }
         func parameters(_ key: String, _ kind: String) -> [RawField] {
             fields.node(key).flatMap {
                 self.fields($0, "the \(kind) parameters of \(what)", "parameter", Keys.parameter, reader)

@@ -12,7 +12,7 @@ struct LandmineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "landmine",
         abstract: "The Landmine API from the command line.",
-        subcommands: [ClassesCommand.self, ServicesCommand.self, ConfigurationsCommand.self, UsagesCommand.self]
+        subcommands: [ClassesCommand.self, ServicesCommand.self, ConfigurationsCommand.self, TokensCommand.self, UsagesCommand.self]
     )
 }
 
@@ -36,17 +36,20 @@ struct ConnectionOptions: ParsableArguments {
     )
     var baseURL: String?
 
-    /// A client for these credentials and base URL.
-    func client() throws -> LandmineAPI {
+    /// A client for these credentials and base URL. An operation that takes no credentials
+    /// does without them: they are not sent.
+    func client(requiringCredentials: Bool = true) throws -> LandmineAPI {
         let username = try CommandSupport.value(
             self.username,
             option: "--account-sid",
-            variable: nil
+            variable: nil,
+            required: requiringCredentials
         )
         let password = try CommandSupport.value(
             self.password,
             option: "--auth-token",
-            variable: nil
+            variable: nil,
+            required: requiringCredentials
         )
         let configuration = ClientConfiguration(
             baseURL: baseURL ?? ProcessInfo.processInfo.environment["LANDMINE_BASE_URL"]

@@ -39,6 +39,11 @@ public struct LandmineAPI: Sendable {
         Configurations(connection: connection)
     }
 
+    /// Operations on Token resources.
+    public var tokens: Tokens {
+        Tokens(connection: connection)
+    }
+
     /// Operations on Usage resources.
     public var usages: Usages {
         Usages(connection: connection)

@@ -33,6 +33,7 @@ extension LandmineHandler {
             OperationRoute(.put, "/v1/Services/{ServiceSid}/Configuration"),
             OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration/Data"),
             OperationRoute(.get, "/v1/Forms/{FormType}"),
+            OperationRoute(.post, "/v1/token"),
             OperationRoute(.get, "/v1/Usage"),
         ]
     }
@@ -312,6 +313,24 @@ extension LandmineHandler {
                         formType: try request.requiredEnum("FormType", in: .path, as: Default.self)
                     ),
                     caller: caller
+                )
+            }
+        }
+
+        // POST /v1/token: create
+        router.on("/v1/token", method: .post) { request, context in
+            try await OperationResponder.respond(
+                to: request,
+                context: context,
+                status: .ok,
+                codes: Self.errorCodes
+            ) { request in
+                try await self.createToken(
+                    CreateTokenInput(
+                        grantType: try request.string("grant_type", in: .form),
+                        clientId: try request.string("client_id", in: .form),
+                        clientSecret: try request.optionalString("client_secret", in: .form)
+                    )
                 )
             }
         }

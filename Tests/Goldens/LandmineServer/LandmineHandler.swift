@@ -52,5 +52,10 @@ public protocol LandmineHandler: Sendable {
     func formConfiguration(_ input: FormConfigurationInput, caller: Caller) async throws -> Configuration
 
     /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
+    ///
+    /// The operation takes no credentials: anyone may call it.
+    func createToken(_ input: CreateTokenInput) async throws -> Token
+
+    /// Answered with HTTP 200. Throw an `APIError` to answer with an error.
     func listUsage(_ input: ListUsageInput, caller: Caller) async throws -> UsagePage
 }

@@ -125,6 +125,8 @@ struct CLIResourceView {
         let options: [Option]
         /// Whether it prints what it gets; a command whose operation returns nothing prints nothing.
         let prints: Bool
+        /// The arguments of `credentials.client`: none, or that its operation needs no credentials.
+        let clientArguments: String
         /// How it calls the client: exactly one of these.
         let sequence: Call?
         let resource: Call?
@@ -290,6 +292,7 @@ private struct CLICommandBuilder {
             configuration: SwiftLayout.arguments(configuration),
             options: options.map(option) + declarations,
             prints: spec.returns != .nothing,
+            clientArguments: spec.authenticated ? "" : "requiringCredentials: false",
             sequence: sequence,
             resource: spec.returns == .resource ? single : nil,
             page: spec.returns == .page ? single : nil,

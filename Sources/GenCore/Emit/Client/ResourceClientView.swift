@@ -146,6 +146,7 @@ private struct MethodBuilder {
         if !jsonMembers.isEmpty { arguments.append("json: \(operation.bodyVariableName)") }
         // Any 2xx is success; another status of success must be named, such as a 307 with a body.
         if !(200..<300).contains(status) { arguments.append("status: \(status)") }
+        if !operation.operation.authenticated { arguments.append("authenticated: false") }
         if let returnType { arguments.append("as: \(returnType).self") }
         return ResourceClientView.Request(
             docLines: docLines,

@@ -111,6 +111,7 @@ struct OpenAPIDocument {
         object["summary"] = operation.summary.map(JSONValue.string)
         object["description"] = operation.description.map(JSONValue.string)
         object["tags"] = [.string(resource.pluralTypeName)]
+        if !operation.authenticated { object["security"] = [] }
         let parameters = operation.parameters.filter { $0.location != .form && $0.location != .json }
         if !parameters.isEmpty { object["parameters"] = .array(parameters.map(parameter)) }
         for (location, contentType) in Self.bodies {
@@ -169,7 +170,8 @@ struct OpenAPIDocument {
             success["description"] = "Done; the answer has no body."
         }
         var responses = JSONObject([(String(operation.status), .object(success))])
-        for (status, name) in Self.errorResponses {
+        // An operation that takes no credentials is never refused for them.
+        for (status, name) in Self.errorResponses where operation.authenticated || status != "401" {
             responses[status] = ["$ref": .string("#/components/responses/" + name)]
         }
         return responses

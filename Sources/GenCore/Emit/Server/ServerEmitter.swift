@@ -61,6 +61,8 @@ struct HandlerView {
         let inputType: String
         /// ` -> SipDomain`, or nothing.
         let returnClause: String
+        /// Whether it is given the caller; an operation that takes no credentials is not.
+        let authenticated: Bool
     }
 
     let header: String
@@ -88,10 +90,14 @@ struct HandlerView {
                         "Answered with HTTP \(spec.status)" + (spec.returns == .nothing ? " and no body." : ".")
                             + " Throw an `APIError` to answer with an error."
                     ]),
+                    DocComment.lines([
+                        spec.authenticated ? nil : "The operation takes no credentials: anyone may call it."
+                    ]),
                 ]),
                 name: operation.handlerMethodName,
                 inputType: operation.inputTypeName,
-                returnClause: output(of: operation, in: resource).map { " -> \($0)" } ?? ""
+                returnClause: output(of: operation, in: resource).map { " -> \($0)" } ?? "",
+                authenticated: spec.authenticated
             )
         }
     }
@@ -161,6 +167,8 @@ struct RoutesView {
         let inputType: String
         let fields: [Field]
         let hasFields: Bool
+        /// Whether the request is authenticated and the handler given its caller.
+        let authenticated: Bool
     }
 
     /// One parameter read from the request into the input.
@@ -234,7 +242,8 @@ struct RoutesView {
             handlerMethod: operation.handlerMethodName,
             inputType: operation.inputTypeName,
             fields: fields,
-            hasFields: !fields.isEmpty
+            hasFields: !fields.isEmpty,
+            authenticated: spec.authenticated
         )
     }
 }
