@@ -39,6 +39,16 @@ import Testing
         #expect(SwiftLayout.apply("x = [\(SwiftLayout.elements(["1"]))]") == "x = [1]")
     }
 
+    @Test func aListBreaksOnlyWhenItDoesNotFitAndThenWithTrailingCommas() {
+        #expect(SwiftLayout.apply("    x: [\(SwiftLayout.list(["A.self", "B.self"]))]") == "    x: [A.self, B.self]")
+        let names = (1...8).map { "SomeRatherLongCommandName\($0).self" }
+        let lines = SwiftLayout.apply("    x: [\(SwiftLayout.list(names))]").split(separator: "\n").map(String.init)
+        #expect(lines.first == "    x: [")
+        #expect(lines[1] == "        SomeRatherLongCommandName1.self,")
+        #expect(lines[8] == "        SomeRatherLongCommandName8.self,")
+        #expect(lines.last == "    ]")
+    }
+
     @Test func aLongStringBecomesAMultiLineLiteralThatReadsAsOneLine() {
         let words = Array(repeating: "word", count: 40).joined(separator: " ")
         let text = "    help: \(SwiftLayout.stringLiteral(words))"

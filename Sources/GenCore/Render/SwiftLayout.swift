@@ -22,9 +22,10 @@ enum SwiftLayout {
         static let fillClose: Unicode.Scalar = "\u{0E}"
         static let string: Unicode.Scalar = "\u{0F}"
         static let stringClose: Unicode.Scalar = "\u{10}"
+        static let list: Unicode.Scalar = "\u{11}"
 
         static let all: Set<Unicode.Scalar> = [
-            call, literal, separator, close, fill, lead, fillClose, string, stringClose,
+            call, literal, separator, close, fill, lead, fillClose, string, stringClose, list,
         ]
     }
 
@@ -47,6 +48,13 @@ enum SwiftLayout {
     static func elements(_ elements: [String]) -> String {
         guard !elements.isEmpty else { return "" }
         return String(Mark.literal) + elements.joined(separator: String(Mark.separator)) + String(Mark.close)
+    }
+
+    /// The elements of a collection literal of names, such as a command's subcommands: on one
+    /// line when it fits, else one a line with trailing commas.
+    static func list(_ elements: [String]) -> String {
+        guard !elements.isEmpty else { return "" }
+        return String(Mark.list) + elements.joined(separator: String(Mark.separator)) + String(Mark.close)
     }
 
     /// A string literal of `text`: quoted on one line when it fits, else a multi-line literal
@@ -78,9 +86,19 @@ enum SwiftLayout {
         return output.joined(separator: "\n")
     }
 
+    /// What a marked group is written as when it breaks.
+    fileprivate enum Group {
+        /// Arguments or parameters: no comma after the last.
+        case call
+        /// A collection literal that breaks when it has more than one element.
+        case literal
+        /// A collection literal that breaks only when it does not fit.
+        case list
+    }
+
     fileprivate indirect enum Node {
         case text(String)
-        case group(literal: Bool, elements: [[Node]])
+        case group(Group, elements: [[Node]])
         case string(String)
         case fill(lead: String, text: String)
 
@@ -96,8 +114,8 @@ enum SwiftLayout {
         /// A literal of more than one element always breaks, and so does what holds one.
         var mustBreak: Bool {
             switch self {
-            case .group(let literal, let elements):
-                (literal && elements.count > 1) || elements.contains { $0.contains(where: \.mustBreak) }
+            case .group(let group, let elements):
+                (group == .literal && elements.count > 1) || elements.contains { $0.contains(where: \.mustBreak) }
             case .text, .string, .fill: false
             }
         }
@@ -126,10 +144,10 @@ enum SwiftLayout {
         let rest = Array(nodes[(index + 1)...])
         let inner = String(repeating: " ", count: indent + 4)
         switch nodes[index] {
-        case .group(let literal, let elements):
+        case .group(let group, let elements):
             var lines = [head]
             for (position, element) in elements.enumerated() {
-                let comma = literal || position < elements.count - 1 ? "," : ""
+                let comma = group != .call || position < elements.count - 1 ? "," : ""
                 lines += layout([.text(inner)] + element + [.text(comma)])
             }
             return lines + layout([.text(String(repeating: " ", count: indent))] + rest)
@@ -196,7 +214,7 @@ enum SwiftLayout {
                 if let end, end.contains(scalar) { break }
                 position += 1
                 switch scalar {
-                case Mark.call, Mark.literal:
+                case Mark.call, Mark.literal, Mark.list:
                     flush()
                     var elements: [[Node]] = []
                     while position <= scalars.count {
@@ -206,7 +224,8 @@ enum SwiftLayout {
                         position += 1
                         if stop == Mark.close { break }
                     }
-                    nodes.append(.group(literal: scalar == Mark.literal, elements: elements))
+                    let group: Group = scalar == Mark.call ? .call : scalar == Mark.literal ? .literal : .list
+                    nodes.append(.group(group, elements: elements))
                 case Mark.string:
                     flush()
                     nodes.append(.string(take(until: Mark.stringClose)))

@@ -12,7 +12,13 @@ struct LandmineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "landmine",
         abstract: "The Landmine API from the command line.",
-        subcommands: [ClassesCommand.self, ServicesCommand.self, ConfigurationsCommand.self, TokensCommand.self, UsagesCommand.self]
+        subcommands: [
+            ClassesCommand.self,
+            ServicesCommand.self,
+            ConfigurationsCommand.self,
+            TokensCommand.self,
+            UsagesCommand.self,
+        ]
     )
 }
 

@@ -80,7 +80,7 @@ struct CLIRootView {
         typeName = plan.rootCommandTypeName
         commandName = plan.cliName
         abstractLiteral = SwiftLiteral.string("The \(api.title ?? api.name) API from the command line.")
-        subcommands = plan.resources.map { $0.commandTypeName + ".self" }.joined(separator: ", ")
+        subcommands = SwiftLayout.list(plan.resources.map { $0.commandTypeName + ".self" })
         clientType = plan.clientTypeName
         let (username, password) = (plan.username, plan.password)
         usernameOption = username.optionName
@@ -175,7 +175,7 @@ struct CLIResourceView {
         configuration = SwiftLayout.arguments([
             "commandName: \(SwiftLiteral.string(resource.commandName))",
             "abstract: \(SwiftLiteral.string(resource.resource.description ?? "\(resource.typeName) resources."))",
-            "subcommands: [\(commands.map { $0.typeName + ".self" }.joined(separator: ", "))]",
+            "subcommands: [\(SwiftLayout.list(commands.map { $0.typeName + ".self" }))]",
         ])
         let wireNames = resource.properties.map(\.wireName)
         let defaults =
