@@ -186,6 +186,36 @@ let package = Package(
             path: "Tests/Goldens/LandmineServer"
         ),
 
+        // Output for an API of bearer tokens (Tests/Fixtures/Organizations.yaml), compiled too.
+        .target(
+            name: "OrganizationsModels",
+            dependencies: ["GenRuntime"],
+            path: "Tests/Goldens/OrganizationsModels"
+        ),
+        .target(
+            name: "OrganizationsClient",
+            dependencies: ["OrganizationsModels", "GenClientRuntime"],
+            path: "Tests/Goldens/OrganizationsClient"
+        ),
+        .executableTarget(
+            name: "OrganizationsCLI",
+            dependencies: [
+                "OrganizationsClient",
+                "GenCLIRuntime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Goldens/OrganizationsCLI"
+        ),
+        .target(
+            name: "OrganizationsServer",
+            dependencies: [
+                "OrganizationsModels",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Tests/Goldens/OrganizationsServer"
+        ),
+
         // `gen` is built so that tests can run it as a process.
         // Yams: the diagnostics tests edit their fixture by key path.
         .testTarget(
@@ -250,6 +280,9 @@ let package = Package(
                 "LandmineClient",
                 "LandmineServer",
                 "LandmineCLI",
+                "OrganizationsClient",
+                "OrganizationsServer",
+                "OrganizationsCLI",
                 "GenClientRuntime",
                 "GenServerRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),

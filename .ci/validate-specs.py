@@ -14,6 +14,7 @@ failures = 0
 for path in sorted(
     glob.glob("Specs/*.yaml")
     + ["Tests/Fixtures/Minimal.yaml", "Tests/Fixtures/Landmine.yaml", "Tests/Fixtures/Anchors.yaml"]
+    + ["Tests/Fixtures/Organizations.yaml"]
 ):
     errors = sorted(validator.iter_errors(yaml.safe_load(open(path))), key=lambda e: list(e.path))
     for error in errors:

@@ -10,18 +10,49 @@ import Logging
 public struct APIConnection: Sendable, CustomStringConvertible {
     /// The base URL as configured, or the API's own.
     public let baseURL: String
-    public let credentials: BasicCredentials
+    public let credentials: Credentials
     public let configuration: ClientConfiguration
     public let transport: any HTTPTransport
     /// `baseURL` parsed and checked once; an unusable one fails every request before it is sent.
     private let checkedBaseURL: Result<BaseURL, ClientError>
 
+    /// Authenticates with HTTP Basic credentials.
+    ///
     /// - Parameters:
     ///   - defaultBaseURL: the API's base URL, used unless the configuration names another.
     ///   - transport: nil for ``AsyncHTTPClientTransport``.
     public init(
         defaultBaseURL: String,
         credentials: BasicCredentials,
+        configuration: ClientConfiguration,
+        transport: (any HTTPTransport)?
+    ) {
+        self.init(
+            defaultBaseURL: defaultBaseURL,
+            credentials: .basic(credentials),
+            configuration: configuration,
+            transport: transport
+        )
+    }
+
+    /// Authenticates with a bearer token.
+    public init(
+        defaultBaseURL: String,
+        token: BearerToken,
+        configuration: ClientConfiguration,
+        transport: (any HTTPTransport)?
+    ) {
+        self.init(
+            defaultBaseURL: defaultBaseURL,
+            credentials: .bearer(token),
+            configuration: configuration,
+            transport: transport
+        )
+    }
+
+    public init(
+        defaultBaseURL: String,
+        credentials: Credentials,
         configuration: ClientConfiguration,
         transport: (any HTTPTransport)?
     ) {

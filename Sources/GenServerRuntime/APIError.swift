@@ -19,6 +19,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
     /// For a 401, the realm of the `WWW-Authenticate` challenge: `Basic realm="…"`, or `Basic`
     /// alone without one.
     public var realm: String?
+    /// For a 401, the scheme of the challenge: `Basic`, or `Bearer` for an API of tokens.
+    public var scheme: String
 
     public init(
         status: HTTPResponse.Status,
@@ -26,7 +28,8 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
         message: String,
         moreInfo: String? = nil,
         allow: [HTTPRequest.Method] = [],
-        realm: String? = nil
+        realm: String? = nil,
+        scheme: String = "Basic"
     ) {
         self.status = status
         self.code = code
@@ -34,6 +37,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
         self.moreInfo = moreInfo
         self.allow = allow
         self.realm = realm
+        self.scheme = scheme
     }
 
     public var description: String {
@@ -44,7 +48,7 @@ public struct APIError: Error, HTTPResponseError, Sendable, Equatable, CustomStr
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if status == .unauthorized {
-            headers[.wwwAuthenticate] = realm.map { "Basic realm=\"\($0)\"" } ?? "Basic"
+            headers[.wwwAuthenticate] = realm.map { "\(scheme) realm=\"\($0)\"" } ?? scheme
         }
         if !allow.isEmpty {
             headers[.allow] = allow.map(\.rawValue).joined(separator: ", ")
@@ -95,23 +99,27 @@ public struct ErrorCodes: Sendable, Equatable {
     public var moreInfo: String?
     /// The realm a 401's `WWW-Authenticate: Basic realm="…"` names.
     public var realm: String?
+    /// The scheme of a 401's challenge: `Basic`, or `Bearer` for an API of tokens.
+    public var scheme: String
 
     public init(
         authentication: Int? = nil,
         notFound: Int? = nil,
         invalidParameter: Int? = nil,
         moreInfo: String? = nil,
-        realm: String? = nil
+        realm: String? = nil,
+        scheme: String = "Basic"
     ) {
         self.authentication = authentication
         self.notFound = notFound
         self.invalidParameter = invalidParameter
         self.moreInfo = moreInfo
         self.realm = realm
+        self.scheme = scheme
     }
 
     public func unauthorized() -> APIError {
-        completing(APIError(status: .unauthorized, code: authentication, message: "Authenticate"))
+        completing(APIError(status: .unauthorized, code: authentication, message: "Authenticate", scheme: scheme))
     }
 
     public func notFound(_ path: String) -> APIError {

@@ -1,6 +1,36 @@
+import Foundation
+
+/// The credentials of a request's `Authorization` header, as the API's scheme reads them.
+public protocol RequestAuthorization: Sendable {
+    /// Parses the header's value; nil for a missing header or one of another scheme.
+    init?(header: String?)
+}
+
+/// A bearer token, `Authorization: Bearer …`. The token never appears in a description or a mirror.
+public struct BearerAuthorization: RequestAuthorization, Equatable, CustomStringConvertible, CustomReflectable {
+    public let token: String
+
+    public init(token: String) {
+        self.token = token
+    }
+
+    /// Parses `Bearer TOKEN` (the scheme in any case); nil for anything else or an empty token.
+    public init?(header: String?) {
+        guard let header, let space = header.firstIndex(of: " "),
+            header[..<space].lowercased() == "bearer"
+        else { return nil }
+        let token = header[header.index(after: space)...].trimmingCharacters(in: .whitespaces)
+        guard !token.isEmpty else { return nil }
+        self.token = token
+    }
+
+    public var description: String { "BearerAuthorization(<redacted>)" }
+    public var customMirror: Mirror { Mirror(self, children: ["token": "<redacted>"]) }
+}
+
 /// The credentials of an HTTP Basic `Authorization` header. The password never appears in a
 /// description or a mirror.
-public struct BasicAuthorization: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
+public struct BasicAuthorization: RequestAuthorization, Equatable, CustomStringConvertible, CustomReflectable {
     public let username: String
     public let password: String
 

@@ -13,13 +13,13 @@ public enum OperationResponder {
     ///
     /// - Parameter pathNames: for placeholders the route registers under another name than
     ///   their path parameter's, registered name to wire name.
-    public static func respond<Caller: Sendable, Output: Encodable>(
+    public static func respond<Caller: Sendable, Authorization: RequestAuthorization, Output: Encodable>(
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
-        authenticate: (BasicAuthorization) async throws -> Caller?,
+        authenticate: (Authorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Output
     ) async throws -> Response {
         try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
@@ -76,13 +76,13 @@ public enum OperationResponder {
     }
 
     /// Answers with an empty body and `status`, such as 204 for a delete.
-    public static func respond<Caller: Sendable>(
+    public static func respond<Caller: Sendable, Authorization: RequestAuthorization>(
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
-        authenticate: (BasicAuthorization) async throws -> Caller?,
+        authenticate: (Authorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Void
     ) async throws -> Response {
         try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
@@ -93,13 +93,13 @@ public enum OperationResponder {
         }
     }
 
-    /// Who sent a request by its Basic credentials, as `authenticate` says; a 401 for none.
-    private static func caller<Caller: Sendable>(
+    /// Who sent a request by its credentials, as `authenticate` says; a 401 for none.
+    private static func caller<Caller: Sendable, Authorization: RequestAuthorization>(
         _ request: Request,
         _ codes: ErrorCodes,
-        _ authenticate: (BasicAuthorization) async throws -> Caller?
+        _ authenticate: (Authorization) async throws -> Caller?
     ) async throws -> Caller {
-        guard let authorization = BasicAuthorization(header: request.headers[.authorization]),
+        guard let authorization = Authorization(header: request.headers[.authorization]),
             let caller = try await authenticate(authorization)
         else { throw codes.unauthorized() }
         return caller

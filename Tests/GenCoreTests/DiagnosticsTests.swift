@@ -345,6 +345,16 @@ import Testing
         .init("acronyms that are not a list", .add("acronyms: { SIP: yes }", to: "")) {
             "\($0.value("acronyms")): error: expected a list for 'acronyms', found a mapping"
         },
+        .init("an unknown auth scheme", .set("auth.scheme", to: "bearr")) {
+            "\($0.value("auth.scheme")): error: unknown auth scheme 'bearr' (did you mean 'bearer'?); expected basic or bearer"
+        },
+        .init("a bearer scheme with a username and no token", [.set("auth.scheme", to: "bearer")]) {
+            [
+                "\($0.key("auth")): error: missing required key 'token' in 'auth' of scheme bearer",
+                "\($0.key("auth.username")): error: 'username' does not apply to auth scheme bearer",
+                "\($0.key("auth.password")): error: 'password' does not apply to auth scheme bearer",
+            ]
+        },
         .init("a realm that cannot be sent in a header", .add(#"realm: Widget "API""#, to: "auth")) {
             #"\#($0.value("auth.realm")): error: auth.realm 'Widget "API"' cannot be sent in a header: use printable ASCII characters other than '"' and '\'"#
         },

@@ -53,6 +53,14 @@ import Testing
         )
     }
 
+    @Test func organizationsOutputMatchesItsSpec() throws {
+        try expectGoldens(
+            specs: ["Tests/Fixtures/Organizations.yaml"],
+            output: "Tests/Goldens",
+            refresh: "swift run gen --spec Tests/Fixtures/Organizations.yaml --output Tests/Goldens"
+        )
+    }
+
     @Test func intermediateRepresentationMatchesItsGolden() throws {
         let path = "Specs/SipDomain.yaml"
         let definition = try Generator.definition(of: .init(path: path, text: RepositoryPaths.text(path))).get()

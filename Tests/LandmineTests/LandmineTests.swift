@@ -214,17 +214,10 @@ import Testing
     /// Runs `body` with the port of a local server of `handler`, answering as the generated
     /// routing and `TwilioErrorMiddleware` do.
     static func serve(_ handler: Classes, _ body: @Sendable (Int) async throws -> Void) async throws {
-        try await Serving.serve(
-            { onRunning in
-                let router = Router()
+        try await Serving.serveRouter(
+            { router in
                 router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
                 handler.addRoutes(to: router)
-                return Application(
-                    router: router,
-                    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
-                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-                    logger: Serving.quiet
-                )
             },
             body
         )
@@ -401,25 +394,8 @@ import Testing
     }
 
     /// Runs the landmine CLI without blocking a thread of the test's.
-    static func runCLI(_ arguments: [String]) async throws -> (status: Int32, stdout: String) {
-        let process = Process()
-        process.executableURL = builtExecutable("LandmineCLI")
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (status, text)
+    static func runCLI(_ arguments: [String]) async throws -> ExecutableRun {
+        try await runBuiltExecutable("LandmineCLI", arguments)
     }
 
     @Test func theCLIShowsItsHelp() throws {

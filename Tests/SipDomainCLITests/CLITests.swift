@@ -13,39 +13,10 @@ import Testing
         var stderr: String
     }
 
-    /// The built `sipdomain` binary.
-    static var binary: URL { builtExecutable("sipdomain") }
-
     /// Runs `sipdomain arguments…` with `environment` (and nothing of the test's own).
     static func run(_ arguments: [String], environment: [String: String]) async throws -> Run {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let out = folder.appendingPathComponent("stdout")
-        let err = folder.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin"]) { first, _ in first }
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        process.standardInput = FileHandle.nullDevice
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do {
-                try process.run()
-            } catch {
-                process.terminationHandler = nil
-                continuation.resume(throwing: error)
-            }
-        }
-        return Run(
-            status: status,
-            stdout: try String(contentsOf: out, encoding: .utf8),
-            stderr: try String(contentsOf: err, encoding: .utf8)
-        )
+        let run = try await runBuiltExecutable("sipdomain", arguments, environment: environment)
+        return Run(status: run.status, stdout: run.stdout, stderr: run.stderr)
     }
 
     static func environment(_ baseURL: String, token: String = Harness.aliceToken) -> [String: String] {

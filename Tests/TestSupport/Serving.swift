@@ -1,3 +1,4 @@
+import Hummingbird
 import Logging
 import ServiceLifecycle
 
@@ -37,5 +38,26 @@ public enum Serving {
             try await tasks.waitForAll()
             return try result.get()
         }
+    }
+
+    /// Serves on loopback, for the length of `body`, a router that `configure` fills (the
+    /// generated routes of a handler, and their `TwilioErrorMiddleware`).
+    public static func serveRouter<Result: Sendable>(
+        _ configure: (Router<BasicRequestContext>) -> Void,
+        _ body: @Sendable (Int) async throws -> Result
+    ) async throws -> Result {
+        try await serve(
+            { onRunning in
+                let router = Router()
+                configure(router)
+                return Application(
+                    router: router,
+                    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: 0)),
+                    onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
+                    logger: quiet
+                )
+            },
+            body
+        )
     }
 }

@@ -78,7 +78,14 @@ extension ClientView: FileView {
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
         "baseURLLiteral": \.baseURLLiteral, "account": \.account, "environment": \.environment,
         "usernameLabel": \.usernameLabel, "usernameName": \.usernameName, "passwordLabel": \.passwordLabel,
-        "passwordName": \.passwordName, "accessors": \.accessors,
+        "passwordName": \.passwordName, "accessors": \.accessors, "bearer": \.bearer,
+    ]
+}
+
+extension ClientView.Bearer: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "tokenLabel": \.tokenLabel, "tokenName": \.tokenName, "tokenVariable": \.tokenVariable,
+        "tokenLiteral": \.tokenLiteral,
     ]
 }
 
@@ -131,7 +138,7 @@ extension ResourceClientView.Sequence: TemplateView {
 extension HandlerView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "protocolName": \.protocolName,
-        "methods": \.methods,
+        "methods": \.methods, "authorizationType": \.authorizationType, "authorizationNoun": \.authorizationNoun,
     ]
 }
 
@@ -186,10 +193,14 @@ extension CLIRootView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "typeName": \.typeName, "commandName": \.commandName,
         "abstractLiteral": \.abstractLiteral, "subcommands": \.subcommands, "clientType": \.clientType,
-        "usernameOption": \.usernameOption, "usernameHelp": \.usernameHelp, "passwordOption": \.passwordOption,
-        "passwordHelp": \.passwordHelp, "usernameVariable": \.usernameVariable,
-        "passwordVariable": \.passwordVariable, "baseURLVariable": \.baseURLVariable, "baseURLHelp": \.baseURLHelp,
+        "credentials": \.credentials, "baseURLVariable": \.baseURLVariable, "baseURLHelp": \.baseURLHelp,
         "account": \.account, "clientArguments": \.clientArguments, "sids": \.sids, "enums": \.enums,
+    ]
+}
+
+extension CLIRootView.Credential: TemplateView {
+    static let templateNames: TemplateNames<Self> = [
+        "property": \.property, "option": \.option, "help": \.help, "variable": \.variable,
     ]
 }
 

@@ -34,9 +34,11 @@ public struct ErrorCodes: Codable, Equatable, Sendable {
 
 /// HTTP Basic authentication: what the username and password are, and where a client finds them.
 public struct Auth: Codable, Equatable, Sendable {
+    /// `basic`, with a username and a password, or `bearer`, with a token.
     public var scheme: String
-    public var username: Credential
-    public var password: Credential
+    public var username: Credential?
+    public var password: Credential?
+    public var token: Credential?
     /// The path parameter naming the account the credentials act for; clients fill it in.
     public var account: AccountParameter?
     /// The realm of a server's 401 challenge, `Basic realm="…"`: the spec's, else its name.

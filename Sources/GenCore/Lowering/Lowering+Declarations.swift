@@ -2,29 +2,56 @@
 extension SpecLowering {
     mutating func lowerAuth(resources: [Resource]) -> Auth {
         let auth = spec.auth
-        if let scheme = auth?.scheme, scheme.value != "basic" {
-            log.error("unsupported auth scheme '\(scheme.value)'; only 'basic' is supported", at: scheme.location)
+        let scheme = auth?.scheme?.value ?? "basic"
+        if let raw = auth?.scheme, !Self.authSchemes.contains(raw.value) {
+            log.error(
+                "unknown auth scheme '\(raw.value)'\(Suggestion.hint(for: raw.value, in: Self.authSchemes)); "
+                    + "expected basic or bearer",
+                at: raw.location
+            )
         }
-        func credential(_ raw: RawCredential?) -> Auth.Credential {
-            if let variable = raw?.environmentVariable,
+        // Each scheme's own credentials, and none of the other's.
+        let keys: [(String, RawCredential?)] = [
+            ("username", auth?.username), ("password", auth?.password), ("token", auth?.token),
+        ]
+        let wanted: Set<String> = scheme == "bearer" ? ["token"] : ["username", "password"]
+        for (key, raw) in keys where Self.authSchemes.contains(scheme) {
+            if wanted.contains(key), raw == nil, let auth {
+                log.error("missing required key '\(key)' in 'auth' of scheme \(scheme)", at: auth.location)
+            } else if !wanted.contains(key), let raw {
+                log.error("'\(key)' does not apply to auth scheme \(scheme)", at: raw.location)
+            }
+        }
+        if scheme == "bearer", let account = auth?.accountParameter {
+            log.error(
+                "'accountParameter' applies to auth scheme basic, whose username is the account",
+                at: account.location
+            )
+        }
+        func credential(_ raw: RawCredential?) -> Auth.Credential? {
+            guard let raw else { return nil }
+            if let variable = raw.environmentVariable,
                 variable.value.isEmpty
                     || !variable.value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
             {
                 log.error("'\(variable.value)' is not an environment variable name", at: variable.location)
             }
-            return Auth.Credential(name: raw?.name?.value ?? "", environmentVariable: raw?.environmentVariable?.value)
+            return Auth.Credential(name: raw.name?.value ?? "", environmentVariable: raw.environmentVariable?.value)
         }
         if let realm = auth?.realm {
             checkHeaderText(realm, "auth.realm")
         }
         return Auth(
-            scheme: auth?.scheme?.value ?? "basic",
+            scheme: scheme,
             username: credential(auth?.username),
             password: credential(auth?.password),
+            token: credential(auth?.token),
             account: auth?.accountParameter.flatMap { accountParameter($0, resources: resources) },
             realm: auth?.realm?.value ?? spec.name?.value ?? ""
         )
     }
+
+    static let authSchemes = ["basic", "bearer"]
 
     /// The realm goes into `WWW-Authenticate: Basic realm="…"`, a quoted string of a header.
     private mutating func checkHeaderText(_ text: Located<String>, _ what: String) {

@@ -19,8 +19,10 @@ public struct APIPlan: Sendable {
     public let baseURLVariable: String
     /// The schema of the error JSON in the OpenAPI description, such as `APIError`.
     public let errorSchemaName: String
-    public let username: CredentialPlan
-    public let password: CredentialPlan
+    /// The credentials of the API's scheme: a username and a password for `basic`, a token for `bearer`.
+    public let username: CredentialPlan?
+    public let password: CredentialPlan?
+    public let token: CredentialPlan?
     /// The account the credentials act for, when the spec names an account parameter.
     public let account: AccountPlan?
     public let sids: [SidPlan]

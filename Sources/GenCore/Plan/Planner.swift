@@ -51,7 +51,8 @@ struct Planner {
         for sid in api.sids { sids.append(plan(sid)) }
         var enums: [EnumPlan] = []
         for enumeration in api.enums { enums.append(plan(enumeration)) }
-        let credentialOptions = Set([api.auth.username.name, api.auth.password.name].map(Namer.kebabCase))
+        let credentials = [api.auth.username, api.auth.password, api.auth.token].compactMap(\.self)
+        let credentialOptions = Set(credentials.map(\.name).map(Namer.kebabCase))
         var operationIDs = NameScope(kind: "operation")
         var accessors = NameScope(
             kind: "resource",
@@ -109,8 +110,9 @@ struct Planner {
             rootCommandTypeName: Namer.commandTypeName(name),
             baseURLVariable: Namer.baseURLVariable(cliName: cliName),
             errorSchemaName: Namer.errorSchemaName(avoiding: modelTypes),
-            username: credential(api.auth.username, label: account?.name),
-            password: credential(api.auth.password, label: nil),
+            username: api.auth.username.map { credential($0, label: account?.name) },
+            password: api.auth.password.map { credential($0, label: nil) },
+            token: api.auth.token.map { credential($0, label: nil) },
             account: account,
             sids: sids,
             enums: enums,

@@ -22,6 +22,8 @@ public struct RawAuth {
     public var scheme: Located<String>?
     public var username: RawCredential?
     public var password: RawCredential?
+    /// A bearer scheme's token.
+    public var token: RawCredential?
     /// The path parameter naming the account the credentials act for.
     public var accountParameter: Located<String>?
     /// The realm of a server's `WWW-Authenticate` challenge.

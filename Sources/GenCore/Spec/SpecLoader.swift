@@ -11,7 +11,7 @@ public enum SpecLoader {
             "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "resources", "acronyms",
         ]
         static let errors = ["authentication", "notFound", "invalidParameter", "moreInfo"]
-        static let auth = ["scheme", "username", "password", "accountParameter", "realm"]
+        static let auth = ["scheme", "username", "password", "token", "accountParameter", "realm"]
         static let credential = ["name", "env"]
         static let enumeration = ["description", "values"]
         static let resource = ["plural", "description", "defaultOutput", "properties", "page", "operations"]
@@ -102,7 +102,7 @@ public enum SpecLoader {
                 of: node,
                 "'auth'",
                 allowed: Keys.auth,
-                required: ["scheme", "username", "password"],
+                required: ["scheme"],
                 owner: owner
             )
         else { return nil }
@@ -127,6 +127,7 @@ public enum SpecLoader {
             scheme: fields.node("scheme").flatMap { reader.string($0, "'auth.scheme'") },
             username: credential("username"),
             password: credential("password"),
+            token: credential("token"),
             accountParameter: fields.node("accountParameter").flatMap { reader.string($0, "'auth.accountParameter'") },
             realm: fields.node("realm").flatMap { reader.string($0, "'auth.realm'") }
         )

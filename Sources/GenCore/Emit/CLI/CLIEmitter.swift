@@ -49,6 +49,25 @@ struct CLIRootView {
         let messageLiteral: String
     }
 
+    /// The option of one credential, and the property that holds it.
+    struct Credential {
+        let property: String
+        let option: String
+        let help: String
+        /// The environment variable as a literal, or `nil`.
+        let variable: String
+
+        init(property: String, plan: CredentialPlan) {
+            self.property = property
+            option = plan.optionName
+            let credential = plan.credential
+            help = SwiftLiteral.string(
+                "The \(credential.name)" + (credential.environmentVariable.map { "; default: $\($0)" } ?? "") + "."
+            )
+            variable = credential.environmentVariable.map(SwiftLiteral.string) ?? "nil"
+        }
+    }
+
     let header: String
     var imports: [String]
     let typeName: String
@@ -56,12 +75,8 @@ struct CLIRootView {
     let abstractLiteral: String
     let subcommands: String
     let clientType: String
-    let usernameOption: String
-    let usernameHelp: String
-    let passwordOption: String
-    let passwordHelp: String
-    let usernameVariable: String
-    let passwordVariable: String
+    /// The options of the credentials: `username` and `password`, or `token` for a bearer scheme.
+    let credentials: [Credential]
     let baseURLVariable: String
     let baseURLHelp: String
     let account: Account?
@@ -82,35 +97,28 @@ struct CLIRootView {
         abstractLiteral = SwiftLiteral.string("The \(api.title ?? api.name) API from the command line.")
         subcommands = SwiftLayout.list(plan.resources.map { $0.commandTypeName + ".self" })
         clientType = plan.clientTypeName
-        let (username, password) = (plan.username, plan.password)
-        usernameOption = username.optionName
-        passwordOption = password.optionName
-        usernameVariable = username.credential.environmentVariable.map(SwiftLiteral.string) ?? "nil"
-        passwordVariable = password.credential.environmentVariable.map(SwiftLiteral.string) ?? "nil"
-        baseURLVariable = SwiftLiteral.string(plan.baseURLVariable)
-        func help(_ credential: Auth.Credential) -> String {
-            SwiftLiteral.string(
-                "The \(credential.name)" + (credential.environmentVariable.map { "; default: $\($0)" } ?? "") + "."
-            )
+        let named = [("username", plan.username), ("password", plan.password), ("token", plan.token)]
+        credentials = named.compactMap { property, credential in
+            credential.map { Credential(property: property, plan: $0) }
         }
-        usernameHelp = help(username.credential)
-        passwordHelp = help(password.credential)
+        baseURLVariable = SwiftLiteral.string(plan.baseURLVariable)
         baseURLHelp = SwiftLiteral.string(
             "Where requests go; default: $\(plan.baseURLVariable), else \(api.baseURL)."
         )
-        let common = [
-            "\(password.label): password", "configuration: configuration",
-            "transport: AsyncHTTPClientTransport.failingFast",
-        ]
-        if let account = plan.account {
+        let common = ["configuration: configuration", "transport: AsyncHTTPClientTransport.failingFast"]
+        if let account = plan.account, let username = plan.username, let password = plan.password {
             let name = username.credential.name
             let message =
-                "--\(usernameOption) is not \(article(name)) \(name): \(account.sidPrefix) and 32 hexadecimal digits."
+                "--\(username.optionName) is not \(article(name)) \(name): \(account.sidPrefix) and 32 hexadecimal digits."
             self.account = Account(sidType: account.sidTypeName, messageLiteral: SwiftLiteral.string(message))
-            clientArguments = SwiftLayout.arguments(["\(account.argumentLabel): account"] + common)
+            clientArguments = SwiftLayout.arguments(
+                ["\(account.argumentLabel): account", "\(password.label): password"] + common
+            )
         } else {
             account = nil
-            clientArguments = SwiftLayout.arguments(["\(username.label): username"] + common)
+            // Each credential by its own label, in order: `accountSid: username, authToken: password`.
+            let labelled = named.compactMap { property, credential in credential.map { "\($0.label): \(property)" } }
+            clientArguments = SwiftLayout.arguments(labelled + common)
         }
         sids = plan.sids.map { Conformance(typeName: $0.typeName) }
         enums = plan.enums.map { Conformance(typeName: $0.typeName) }

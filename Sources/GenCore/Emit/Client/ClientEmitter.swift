@@ -66,6 +66,14 @@ struct ClientView {
         let passwordLiteral: String
     }
 
+    /// A bearer scheme's token: its argument label and human name, and its environment variable.
+    struct Bearer {
+        let tokenLabel: String
+        let tokenName: String
+        let tokenVariable: String?
+        let tokenLiteral: String?
+    }
+
     let header: String
     var imports: [String]
     let docLines: [String]
@@ -73,6 +81,8 @@ struct ClientView {
     let baseURLLiteral: String
     let account: Account?
     let environment: Environment?
+    /// For a bearer scheme; the username and password are then empty.
+    let bearer: Bearer?
     /// Argument labels and human names of the credentials: `accountSid`, `Account SID`.
     let usernameLabel: String
     let usernameName: String
@@ -87,13 +97,21 @@ struct ClientView {
         typeName = plan.clientTypeName
         docLines = DocComment.lines(["A client for \(api.title ?? api.name).", api.description])
         baseURLLiteral = SwiftLiteral.string(api.baseURL)
-        usernameName = plan.username.credential.name
-        passwordName = plan.password.credential.name
-        usernameLabel = plan.username.label
-        passwordLabel = plan.password.label
+        usernameName = plan.username?.credential.name ?? ""
+        passwordName = plan.password?.credential.name ?? ""
+        usernameLabel = plan.username?.label ?? ""
+        passwordLabel = plan.password?.label ?? ""
+        bearer = plan.token.map { token in
+            Bearer(
+                tokenLabel: token.label,
+                tokenName: token.credential.name,
+                tokenVariable: token.credential.environmentVariable,
+                tokenLiteral: token.credential.environmentVariable.map(SwiftLiteral.string)
+            )
+        }
         account = plan.account.map(Account.init)
-        if let usernameVariable = plan.username.credential.environmentVariable,
-            let passwordVariable = plan.password.credential.environmentVariable
+        if let usernameVariable = plan.username?.credential.environmentVariable,
+            let passwordVariable = plan.password?.credential.environmentVariable
         {
             environment = Environment(
                 usernameVariable: usernameVariable,

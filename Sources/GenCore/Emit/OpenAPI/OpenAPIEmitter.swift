@@ -43,7 +43,8 @@ struct OpenAPIDocument {
         schemas = OpenAPISchemas(plan: plan)
     }
 
-    static let securityScheme = "basicAuth"
+    /// The name of the one security scheme, after the API's.
+    var securitySchemeName: String { api.auth.scheme == "bearer" ? "bearerAuth" : "basicAuth" }
 
     /// The error answers of every operation, by status, and their names in `components/responses`.
     /// No 405 on an operation: it answers a method that a path does not have, which no operation
@@ -60,7 +61,7 @@ struct OpenAPIDocument {
             "x-generated-by": .string(FileHeader(specFile: api.specFile).sentence),
             "info": info,
             "servers": [["url": .string(api.baseURL)]],
-            "security": [.object(JSONObject([(Self.securityScheme, [])]))],
+            "security": [.object(JSONObject([(securitySchemeName, [])]))],
             "tags": .array(plan.resources.map(tag)),
             "paths": .object(paths),
             "components": components,
@@ -220,16 +221,25 @@ struct OpenAPIDocument {
         [
             "schemas": .object(schemas.components()),
             "responses": .object(errorResponseComponents),
-            "securitySchemes": [
-                Self.securityScheme: [
-                    "description": .string(
-                        "HTTP Basic: the \(api.auth.username.name) as the username and the "
-                            + "\(api.auth.password.name) as the password."
-                    ),
-                    "type": "http",
-                    "scheme": "basic",
-                ]
-            ],
+            "securitySchemes": .object(JSONObject([(securitySchemeName, securityScheme)])),
+        ]
+    }
+
+    private var securityScheme: JSONValue {
+        if let token = api.auth.token {
+            return [
+                "description": .string("A bearer token: the \(token.name)."),
+                "type": "http",
+                "scheme": "bearer",
+            ]
+        }
+        return [
+            "description": .string(
+                "HTTP Basic: the \(api.auth.username?.name ?? "") as the username and the "
+                    + "\(api.auth.password?.name ?? "") as the password."
+            ),
+            "type": "http",
+            "scheme": "basic",
         ]
     }
 

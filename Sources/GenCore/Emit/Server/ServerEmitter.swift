@@ -69,12 +69,18 @@ struct HandlerView {
     var imports: [String]
     let docLines: [String]
     let protocolName: String
+    /// What `authenticate(_:)` is given, and how it is described.
+    let authorizationType: String
+    let authorizationNoun: String
     let methods: [Method]
 
     init(header: String, plan: APIPlan) {
         self.header = header
         imports = ["GenServerRuntime", plan.modules.models]
         protocolName = plan.handlerTypeName
+        let bearer = plan.api.auth.scheme == "bearer"
+        authorizationType = bearer ? "BearerAuthorization" : "BasicAuthorization"
+        authorizationNoun = bearer ? "bearer token" : "Basic credentials"
         docLines = DocComment.lines([
             "The operations of \(plan.api.title ?? plan.api.name), as a server implements them.",
             "Conform a type to it and call `addRoutes(to:)` to serve the API on a Hummingbird router: the generated "
@@ -195,13 +201,15 @@ struct RoutesView {
             + ["GenServerRuntime", "Hummingbird", plan.modules.models]
         protocolName = plan.handlerTypeName
         let codes = plan.api.errors
-        errorCodes = SwiftLayout.arguments([
-            "authentication: \(codes.authentication.map(String.init) ?? "nil")",
-            "notFound: \(codes.notFound.map(String.init) ?? "nil")",
-            "invalidParameter: \(codes.invalidParameter.map(String.init) ?? "nil")",
-            "moreInfo: \(codes.moreInfo.map(SwiftLiteral.string) ?? "nil")",
-            "realm: \(SwiftLiteral.string(plan.api.auth.realm))",
-        ])
+        errorCodes = SwiftLayout.arguments(
+            [
+                "authentication: \(codes.authentication.map(String.init) ?? "nil")",
+                "notFound: \(codes.notFound.map(String.init) ?? "nil")",
+                "invalidParameter: \(codes.invalidParameter.map(String.init) ?? "nil")",
+                "moreInfo: \(codes.moreInfo.map(SwiftLiteral.string) ?? "nil")",
+                "realm: \(SwiftLiteral.string(plan.api.auth.realm))",
+            ] + (plan.api.auth.scheme == "bearer" ? ["scheme: \"Bearer\""] : [])
+        )
         routes = plan.operations.map { Self.route($0.operation) }
         operationRoutes = plan.operations.map { _, operation in
             let spec = operation.operation
