@@ -80,4 +80,31 @@ import Testing
         let json = try Self.printed(.json, acronyms: ["SIP"])
         #expect(json.contains(#""sip_registration" : true"#))
     }
+
+    /// A service of the v1 shape: an object and an array of objects among its properties.
+    struct Service: Encodable {
+        var sid = "XX01"
+        var config = ["rp_id": "example.com", "attachment": "platform"]
+        var links = [["rel": "self", "url": "/v1/Services/XX01"]]
+        var score = 0.5
+    }
+
+    /// Nested values print as compact JSON, keys sorted, in a cell of their own.
+    @Test func nestedValuesPrintAsCompactJSONInTSVAndColumns() throws {
+        let properties = ["sid", "config", "links", "score"]
+        let output = Output()
+        var printer = ResourcePrinter(format: .tsv, properties: properties, acronyms: [], write: output.append)
+        try printer.printPage([Service()])
+        printer.finish()
+        #expect(
+            output.text == "sid\tconfig\tlinks\tscore\n"
+                + #"XX01\#t{"attachment":"platform","rp_id":"example.com"}\#t[{"rel":"self","url":"/v1/Services/XX01"}]\#t0.5"#
+                + "\n"
+        )
+        let columns = Output()
+        var table = ResourcePrinter(format: .columns, properties: properties, acronyms: [], write: columns.append)
+        try table.printPage([Service()])
+        table.finish()
+        #expect(columns.text.contains(#"{"attachment":"platform","rp_id":"example.com"}  [{"rel":"self""#))
+    }
 }
