@@ -95,21 +95,6 @@ public struct JSONWriter {
         bytes.append(.quote)
     }
 
-    /// An object of strings, keys sorted so the bytes are always the same.
-    public mutating func field(_ name: StaticString, _ value: [String: String]?) {
-        guard key(name, hasValue: value != nil) else { return }
-        guard let value else { return null() }
-        bytes.append(.openBrace)
-        let entries = value.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        for (index, entry) in entries.enumerated() {
-            if index > 0 { bytes.append(.comma) }
-            string(entry.key)
-            bytes.append(.colon)
-            string(entry.value)
-        }
-        bytes.append(.closeBrace)
-    }
-
     public mutating func field(_ name: StaticString, _ value: Double?) {
         guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
@@ -180,6 +165,33 @@ public struct JSONWriter {
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         guard key(name, hasValue: value != nil) else { return }
         if let value { value.writeJSON(to: &self) } else { null() }
+    }
+
+    /// An object of names to strings, integers, numbers or booleans, keys sorted so the bytes
+    /// are always the same.
+    public mutating func field(_ name: StaticString, _ value: [String: some JSONScalar]?) {
+        guard key(name, hasValue: value != nil) else { return }
+        guard let value else { return null() }
+        members(of: value) { writer, element in writer.value(element.jsonValue) }
+    }
+
+    /// An object of names to objects or any JSON, keys sorted.
+    public mutating func field(_ name: StaticString, _ value: [String: some JSONWritable]?) {
+        guard key(name, hasValue: value != nil) else { return }
+        guard let value else { return null() }
+        members(of: value) { writer, element in element.writeJSON(to: &writer) }
+    }
+
+    private mutating func members<Value>(of map: [String: Value], _ write: (inout JSONWriter, Value) -> Void) {
+        bytes.append(.openBrace)
+        for (index, entry) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
+            if index > 0 { bytes.append(.comma) }
+            string(entry.key)
+            bytes.append(.colon)
+            write(&self, entry.value)
+        }
+        bytes.append(.closeBrace)
+        needsComma = true
     }
 
     public mutating func field(_ name: StaticString, _ values: [some JSONWritable]?) {

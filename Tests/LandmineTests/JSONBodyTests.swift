@@ -27,6 +27,8 @@ import Testing
             metadata: .object(["z": .integer(1), "a": .array([.null, .bool(true)])]),
             filters: [.object(["a": .integer(1)]), .string("x")],
             twilioText: "hello",
+            labels: ["b": "2", "a": "1"],
+            weights: ["x": .number(0.5), "y": .object([:])],
             starts: starts,
             day: CalendarDate(year: 2024, month: 2, day: 29),
             enabled: false
@@ -45,7 +47,7 @@ import Testing
             bodies == [
                 #"{"friendly_name":"Front \"desk\"","self":"\#(Self.sid)","body":3,"#
                     + #""config":{"rp_id":"example.com","Type":{"default":"class"}},"tags":["a","b c"],"#
-                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"twilio/text":"hello","#
+                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"twilio/text":"hello","labels":{"a":"1","b":"2"},"weights":{"x":0.5,"y":{}},"#
                     + #""starts":"2024-05-01T12:30:00Z","day":"2024-02-29","enabled":false}"#,
                 #"{"friendly_name":"x"}"#,
             ]
@@ -73,6 +75,8 @@ import Testing
             #expect(input.metadata == .object(["z": .integer(1), "a": .array([.null, .bool(true)])]))
             #expect(input.filters == [.object(["a": .integer(1)]), .string("x")])
             #expect(input.twilioText == "hello")
+            #expect(input.labels == ["a": "1", "b": "2"])
+            #expect(input.weights == ["x": .number(0.5), "y": .object([:])])
             #expect(input.starts == Self.starts)
             #expect(input.day == CalendarDate(year: 2024, month: 2, day: 29))
             #expect(input.enabled == false)

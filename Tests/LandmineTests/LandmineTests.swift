@@ -327,6 +327,24 @@ import Testing
         }
     }
 
+    /// Maps, names with `/` and arrays of any JSON decode and are written back with the same values.
+    @Test func mapsAndSlashedNamesRoundTrip() throws {
+        let json = #"""
+            {"class": 1, "in": true, "where": "Tue, 01 Jan 2019 00:00:00 +0000", "day": "2024-02-29", "accounts": [],
+             "limits": {"b": 2, "a": 1}, "prices": {"sms": {"amount": -0.0075, "currency": "USD"}, "mms": {"amount": 0}},
+             "types": {"twilio/text": {"body": "hi"}, "whatsapp/card-v2": null}, "events": [1, "two", {"three": [3]}]}
+            """#
+        let decoded = try JSONDecoder().decode(Class.self, from: Data(json.utf8))
+        #expect(decoded.limits == ["a": 1, "b": 2])
+        #expect(decoded.prices?["sms"] == ClassPricesValue(amount: -0.0075, currency: "USD"))
+        #expect(decoded.types?.twilioText?.body == "hi")
+        #expect(decoded.events == [.integer(1), .string("two"), .object(["three": .array([.integer(3)])])])
+        let written = String(decoding: decoded.jsonBytes, as: UTF8.self)
+        #expect(written.contains(#""limits":{"a":1,"b":2},"prices":{"mms":{"amount":0,"currency":null},"#))
+        #expect(written.contains(#""types":{"twilio/text":{"body":"hi"},"whatsapp/card-v2":null}"#))
+        #expect(try JSONDecoder().decode(Class.self, from: Data(decoded.jsonBytes)) == decoded)
+    }
+
     /// An operation with `auth: none` sends no credentials, and its route asks for none.
     @Test func anOperationWithoutCredentialsSendsNoneAndNeedsNone() async throws {
         let transport = RecordingTransport(responses: [.json(200, #"{"access_token": "t"}"#)])

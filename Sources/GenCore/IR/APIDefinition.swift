@@ -97,6 +97,8 @@ public struct FieldType: Codable, Equatable, Sendable {
         case json
         /// A list of values of the type in `elements`.
         case array
+        /// An object of any names, each to a value of the type in `elements`.
+        case map
         /// An object of its own `properties`, which becomes a struct.
         case object
 

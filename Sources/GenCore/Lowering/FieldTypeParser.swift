@@ -6,6 +6,7 @@ enum FieldTypeParser {
     static let names = [
         "string", "integer", "number", "boolean", "uri", "uri-map", "datetime", "datetime-rfc2822", "date",
         "phone-number", "email", "iso-country-code", "currency", "json", "object", "sid<..>", "enum<..>", "array<..>",
+        "map<..>",
     ]
 
     static let simple: [String: FieldType.Kind] = [
@@ -48,6 +49,18 @@ enum FieldTypeParser {
             }
             return FieldType(kind: .array, spec: spelling, elements: [element])
         }
+        if let argument = argument(of: "map", in: spelling) {
+            guard let element = parse(Located(argument, at: text.location), sids: sids, enums: enums, log: &log)
+            else { return nil }
+            guard Self.mapValues.contains(element.kind) else {
+                log.error(
+                    "a map holds strings, numbers, booleans, objects or json, not \(element.spec)",
+                    at: text.location
+                )
+                return nil
+            }
+            return FieldType(kind: .map, spec: spelling, elements: [element])
+        }
         if let argument = argument(of: "sid", in: spelling) {
             guard argument.count == 2, argument.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
                 log.error("a SID prefix is two capital letters, as in sid<AC>; found '\(argument)'", at: text.location)
@@ -74,7 +87,7 @@ enum FieldTypeParser {
             }
             return FieldType(kind: .enumeration, spec: spelling, reference: argument)
         }
-        let offered = simple.keys.sorted() + StringFormat.all.keys.sorted() + ["sid", "enum", "array"]
+        let offered = simple.keys.sorted() + StringFormat.all.keys.sorted() + ["sid", "enum", "array", "map"]
         let hint = Suggestion.closest(to: spelling, in: offered).map { " (did you mean '\($0)'?)" } ?? ""
         log.error(
             "unknown type '\(spelling)'\(hint); expected one of \(names.joined(separator: ", "))",
@@ -86,6 +99,11 @@ enum FieldTypeParser {
     /// The kinds an array may hold.
     static let arrayElements: Set<FieldType.Kind> = [
         .string, .uri, .formatted, .integer, .number, .boolean, .date, .sid, .enumeration, .object, .json,
+    ]
+
+    /// The kinds a map's values may be.
+    static let mapValues: Set<FieldType.Kind> = [
+        .string, .uri, .formatted, .integer, .number, .boolean, .object, .json,
     ]
 
     /// `X` from `name<X>`, or nil when `spelling` is not of that form.

@@ -94,7 +94,7 @@ extension SpecLowering {
                 log.error("the default '\(raw.text)' of \(what) does not match its pattern", at: raw.location)
             }
             return .string(raw.text)
-        case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array, .object:
+        case .sid, .uriMap, .dateTimeRFC2822, .dateTime, .date, .json, .array, .object, .map:
             log.error("\(what) of type \(type.spec) cannot have a default", at: raw.location)
             return nil
         }

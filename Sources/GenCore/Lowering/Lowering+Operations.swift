@@ -181,11 +181,17 @@ extension SpecLowering {
         if location == .json {
             // A JSON body's members are JSON values of any shape.
             guard lowerMembers(raw, into: &type, what: what) else { return nil }
-        } else if type.kind == .uriMap || type.kind == .object
+        } else if type.kind == .uriMap || type.kind == .object || type.kind == .map
             // `json` in a query or a form is sent as its JSON text, as Twilio's fields that hold JSON are.
             || (type.kind == .json && location != .query && location != .form)
         {
-            let noun = type.kind == .uriMap ? "a uri-map" : type.kind == .json ? "json" : "an object"
+            let noun =
+                switch type.kind {
+                case .uriMap: "a uri-map"
+                case .json: "json"
+                case .map: "a map"
+                default: "an object"
+                }
             log.error(
                 "\(what) cannot be \(noun) outside jsonParameters: \(location.rawValue) parameters send one value a name",
                 at: typeText.location

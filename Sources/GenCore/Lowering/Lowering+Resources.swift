@@ -113,12 +113,13 @@ extension SpecLowering {
     /// The members of an object, or of an array's objects, given under `properties`; false when
     /// they are missing.
     mutating func lowerMembers(_ raw: RawField, into type: inout FieldType, what: String) -> Bool {
-        let holdsObjects = type.kind == .array && type.element?.kind == .object
+        let holdsObjects = (type.kind == .array || type.kind == .map) && type.element?.kind == .object
         if type.kind == .object || holdsObjects {
             guard let members = raw.properties, !members.isEmpty else {
+                let noun =
+                    type.kind == .array ? "an array of objects" : type.kind == .map ? "a map of objects" : "an object"
                 log.error(
-                    "\(what) is \(holdsObjects ? "an array of objects" : "an object"): "
-                        + "give \(holdsObjects ? "their" : "its") members under 'properties'",
+                    "\(what) is \(noun): give \(holdsObjects ? "their" : "its") members under 'properties'",
                     at: raw.type?.location ?? raw.name.location
                 )
                 return false

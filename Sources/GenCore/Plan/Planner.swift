@@ -173,6 +173,7 @@ struct Planner {
             case .formatted: "String"
             case .json: "JSONValue"
             case .array: "[" + (type.element.map { self.type($0).swiftName } ?? "") + "]"
+            case .map: "[String: " + (type.element.map { self.type($0).swiftName } ?? "") + "]"
             // Named where its property is planned.
             case .object: ""
             case .sid: sidTypes[type.reference ?? ""] ?? ""
@@ -213,12 +214,18 @@ struct Planner {
     ) -> (TypePlan, members: [PropertyPlan]) {
         let object = fieldType.kind == .object ? fieldType : fieldType.element
         guard let object, object.kind == .object else { return (type(fieldType), []) }
-        let isArray = fieldType.kind == .array
-        let objectName = Namer.typeName(owner + "_" + wireName + (isArray ? "_item" : ""))
+        let suffix = fieldType.kind == .array ? "_item" : fieldType.kind == .map ? "_value" : ""
+        let objectName = Namer.typeName(owner + "_" + wireName + suffix)
         types.claim(objectName, for: Located("object \(wireName)", at: source), log: &log)
         let members = plan(object.properties ?? [], of: "object '\(wireName)'", typeName: objectName)
         objects.append(ObjectPlan(typeName: objectName, description: description, properties: members))
-        return (TypePlan(type: fieldType, swiftName: isArray ? "[\(objectName)]" : objectName), isArray ? [] : members)
+        let swiftName =
+            switch fieldType.kind {
+            case .array: "[\(objectName)]"
+            case .map: "[String: \(objectName)]"
+            default: objectName
+            }
+        return (TypePlan(type: fieldType, swiftName: swiftName), fieldType.kind == .object ? members : [])
     }
 
     // MARK: Resources

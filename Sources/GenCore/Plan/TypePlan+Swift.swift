@@ -2,9 +2,12 @@
 /// JSON, sent by the client, given to the CLI and which modules it needs. Emitters ask; they do
 /// not look at the type's kind themselves.
 extension TypePlan {
-    /// The type of an array's elements.
+    /// The type of an array's elements, or of a map's values.
     var element: TypePlan? {
-        type.element.map { TypePlan(type: $0, swiftName: String(swiftName.dropFirst().dropLast())) }
+        guard let element = type.element else { return nil }
+        // `[Element]`, or `[String: Value]`.
+        let prefix = kind == .map ? "[String: ".count : 1
+        return TypePlan(type: element, swiftName: String(swiftName.dropFirst(prefix).dropLast()))
     }
 
     /// Whether code that holds a value of this type imports Foundation (for `Date`).
@@ -81,7 +84,8 @@ extension TypePlan {
 
     /// Whether the CLI takes the value as JSON text (or `@FILE`): objects, arrays of them, any JSON.
     var isJSONText: Bool {
-        kind == .object || kind == .json || kind == .uriMap || (kind == .array && element?.holdsJSON == true)
+        kind == .object || kind == .json || kind == .uriMap || kind == .map
+            || (kind == .array && element?.holdsJSON == true)
     }
 
     /// The type of a CLI option holding a value: the type itself, or the text it is read from.
@@ -134,7 +138,7 @@ extension TypePlan {
         case .array where element?.holdsJSON == true: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
         case .array: (named("array", "optionalArray"), ["of: \(element?.swiftName ?? "String").self"])
         // Lowering allows these in a JSON body only.
-        case .uriMap, .json, .object: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
+        case .uriMap, .json, .object, .map: (named("decoded", "optionalDecoded"), ["as: \(swiftName).self"])
         }
     }
 }

@@ -50,6 +50,8 @@ struct ClassesCommand: AsyncParsableCommand {
             "scores",
             "days",
             "events",
+            "limits",
+            "prices",
             "types",
         ]
         static let acronyms: [String] = [

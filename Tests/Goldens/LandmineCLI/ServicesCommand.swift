@@ -123,6 +123,12 @@ struct ServicesCommand: AsyncParsableCommand {
         @Option(name: .customLong("twilio-text"), help: "twilio/text")
         var twilioText: String?
 
+        @Option(name: .customLong("labels"), help: "labels (JSON, or @FILE to read it from a file)")
+        var labels: String?
+
+        @Option(name: .customLong("weights"), help: "weights (JSON, or @FILE to read it from a file)")
+        var weights: String?
+
         @Option(name: .customLong("starts"), help: "starts")
         var starts: String?
 
@@ -150,6 +156,8 @@ struct ServicesCommand: AsyncParsableCommand {
                     metadata: try CommandSupport.json(self.metadata, as: JSONValue.self, option: "--metadata"),
                     filters: try CommandSupport.json(self.filters, as: [JSONValue].self, option: "--filters"),
                     twilioText: self.twilioText,
+                    labels: try CommandSupport.json(self.labels, as: [String: String].self, option: "--labels"),
+                    weights: try CommandSupport.json(self.weights, as: [String: JSONValue].self, option: "--weights"),
                     starts: try CommandSupport.dateTime(self.starts, option: "--starts"),
                     day: self.day,
                     enabled: self.enabled

@@ -71,6 +71,8 @@ public struct Services: Sendable {
         metadata: JSONValue? = nil,
         filters: [JSONValue]? = nil,
         twilioText: String? = nil,
+        labels: [String: String]? = nil,
+        weights: [String: JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -86,6 +88,8 @@ public struct Services: Sendable {
         body_.field("metadata", metadata)
         body_.field("filters", filters)
         body_.field("twilio/text", twilioText)
+        body_.field("labels", labels)
+        body_.field("weights", weights)
         body_.field("starts", iso8601: starts)
         body_.field("day", day)
         body_.field("enabled", enabled)

@@ -70,6 +70,10 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
 
     public var events: [JSONValue]?
 
+    public var limits: [String: Int]?
+
+    public var prices: [String: ClassPricesValue]?
+
     public var types: ClassTypes?
 
     public init(
@@ -105,6 +109,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         scores: [Double]? = nil,
         days: [CalendarDate]? = nil,
         events: [JSONValue]? = nil,
+        limits: [String: Int]? = nil,
+        prices: [String: ClassPricesValue]? = nil,
         types: ClassTypes? = nil
     ) {
         self.`default` = `default`
@@ -139,6 +145,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.scores = scores
         self.days = days
         self.events = events
+        self.limits = limits
+        self.prices = prices
         self.types = types
     }
 
@@ -175,6 +183,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         case scores
         case days
         case events
+        case limits
+        case prices
         case types
     }
 
@@ -212,6 +222,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.scores = try container.decodeIfPresent([Double].self, forKey: .scores)
         self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
         self.events = try container.decodeIfPresent([JSONValue].self, forKey: .events)
+        self.limits = try container.decodeIfPresent([String: Int].self, forKey: .limits)
+        self.prices = try container.decodeIfPresent([String: ClassPricesValue].self, forKey: .prices)
         self.types = try container.decodeIfPresent(ClassTypes.self, forKey: .types)
     }
 
@@ -249,6 +261,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         try container.encode(self.scores, forKey: .scores)
         try container.encode(self.days, forKey: .days)
         try container.encode(self.events, forKey: .events)
+        try container.encode(self.limits, forKey: .limits)
+        try container.encode(self.prices, forKey: .prices)
         try container.encode(self.types, forKey: .types)
     }
 
@@ -287,6 +301,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         writer.field("scores", self.scores)
         writer.field("days", self.days)
         writer.field("events", self.events)
+        writer.field("limits", self.limits)
+        writer.field("prices", self.prices)
         writer.field("types", self.types)
         writer.endObject()
     }

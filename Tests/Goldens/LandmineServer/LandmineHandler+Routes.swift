@@ -232,6 +232,8 @@ extension LandmineHandler {
                         metadata: try request.optionalDecoded("metadata", in: .json, as: JSONValue.self),
                         filters: try request.optionalDecoded("filters", in: .json, as: [JSONValue].self),
                         twilioText: try request.optionalString("twilio/text", in: .json),
+                        labels: try request.optionalDecoded("labels", in: .json, as: [String: String].self),
+                        weights: try request.optionalDecoded("weights", in: .json, as: [String: JSONValue].self),
                         starts: try request.optionalDateTime("starts", in: .json),
                         day: try request.optionalCalendarDate("day", in: .json),
                         enabled: try request.optionalBool("enabled", in: .json)

@@ -58,6 +58,10 @@ public struct CreateServiceInput: Hashable, Sendable {
 
     public var twilioText: String?
 
+    public var labels: [String: String]?
+
+    public var weights: [String: JSONValue]?
+
     public var starts: Date?
 
     public var day: CalendarDate?
@@ -75,6 +79,8 @@ public struct CreateServiceInput: Hashable, Sendable {
         metadata: JSONValue? = nil,
         filters: [JSONValue]? = nil,
         twilioText: String? = nil,
+        labels: [String: String]? = nil,
+        weights: [String: JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
         enabled: Bool? = nil
@@ -89,6 +95,8 @@ public struct CreateServiceInput: Hashable, Sendable {
         self.metadata = metadata
         self.filters = filters
         self.twilioText = twilioText
+        self.labels = labels
+        self.weights = weights
         self.starts = starts
         self.day = day
         self.enabled = enabled

@@ -105,6 +105,10 @@ struct OpenAPISchemas {
                 ("required", .array((type.properties ?? []).filter { !$0.nullable }.map { .string($0.wireName) })),
             ])
         case .array: JSONObject([("type", "array"), ("items", .object(type.element.map(base) ?? JSONObject()))])
+        case .map:
+            JSONObject([
+                ("type", "object"), ("additionalProperties", .object(type.element.map(base) ?? JSONObject())),
+            ])
         }
     }
 
