@@ -115,7 +115,7 @@ import Testing
             "\($0.key("baseURL")): error: unknown key 'baseURL' in the spec (did you mean 'baseUrl'?)"
         },
         .init("unknown type", .set("\(properties).name.type", to: "strng")) {
-            "\($0.value("\(properties).name.type")): error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>"
+            "\($0.value("\(properties).name.type")): error: unknown type 'strng' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>, object<..>"
         },
         .init("duplicate property", .replace("\(properties).color", with: "name: { type: string }")) {
             "\($0.at($0.originalKey("\(properties).color"))): error: duplicate key 'name' (first at line \($0.originalKey("\(properties).name").line))"
@@ -307,7 +307,7 @@ import Testing
         ) {
             [
                 "\($0.value("baseUrl")): error: baseUrl must be an http:// or https:// URL, found 'ftp://example.com'",
-                "\($0.value("\(properties).name.type")): error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>",
+                "\($0.value("\(properties).name.type")): error: unknown type 'strin' (did you mean 'string'?); expected one of string, integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>, object<..>",
                 "\($0.value("\(create).method")): error: unknown HTTP method 'FETCH' in operation 'create'",
             ]
         },
@@ -344,6 +344,9 @@ import Testing
         },
         .init("acronyms that are not a list", .add("acronyms: { SIP: yes }", to: "")) {
             "\($0.value("acronyms")): error: expected a list for 'acronyms', found a mapping"
+        },
+        .init("an unknown object", .set("\(properties).name.type", to: "object<Pric>")) {
+            "\($0.value("\(properties).name.type")): error: unknown object 'Pric'; declare it under 'objects', before any object that uses it"
         },
         .init("an unknown auth scheme", .set("auth.scheme", to: "bearr")) {
             "\($0.value("auth.scheme")): error: unknown auth scheme 'bearr' (did you mean 'bearer'?); expected basic or bearer"

@@ -59,10 +59,10 @@ import Testing
             errors == [
                 "Specs/Merge.yaml:20:15: error: unknown type 'strng' (did you mean 'string'?); expected one of string, "
                     + "integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, "
-                    + "iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>",
+                    + "iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>, object<..>",
                 "Specs/Merge.yaml:20:15: error: unknown type 'strng' (did you mean 'string'?); expected one of string, "
                     + "integer, number, boolean, uri, uri-map, datetime, datetime-rfc2822, date, phone-number, email, "
-                    + "iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>",
+                    + "iso-country-code, currency, json, object, sid<..>, enum<..>, array<..>, map<..>, object<..>",
             ]
         )
     }

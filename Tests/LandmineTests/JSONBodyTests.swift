@@ -28,6 +28,7 @@ import Testing
             filters: [.object(["a": .integer(1)]), .string("x")],
             twilioText: "hello",
             labels: ["b": "2", "a": "1"],
+            price: Price(amount: "-0.0075"),
             weights: ["x": .number(0.5), "y": .object([:])],
             starts: starts,
             day: CalendarDate(year: 2024, month: 2, day: 29),
@@ -47,7 +48,7 @@ import Testing
             bodies == [
                 #"{"friendly_name":"Front \"desk\"","self":"\#(Self.sid)","body":3,"#
                     + #""config":{"rp_id":"example.com","Type":{"default":"class"}},"tags":["a","b c"],"#
-                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"twilio/text":"hello","labels":{"a":"1","b":"2"},"weights":{"x":0.5,"y":{}},"#
+                    + #""rules":[{"name":"r1","weight":0.5},{"name":"r2"}],"metadata":{"a":[null,true],"z":1},"filters":[{"a":1},"x"],"twilio/text":"hello","labels":{"a":"1","b":"2"},"price":{"amount":"-0.0075"},"weights":{"x":0.5,"y":{}},"#
                     + #""starts":"2024-05-01T12:30:00Z","day":"2024-02-29","enabled":false}"#,
                 #"{"friendly_name":"x"}"#,
             ]
@@ -76,6 +77,7 @@ import Testing
             #expect(input.filters == [.object(["a": .integer(1)]), .string("x")])
             #expect(input.twilioText == "hello")
             #expect(input.labels == ["a": "1", "b": "2"])
+            #expect(input.price == Price(amount: "-0.0075"))
             #expect(input.weights == ["x": .number(0.5), "y": .object([:])])
             #expect(input.starts == Self.starts)
             #expect(input.day == CalendarDate(year: 2024, month: 2, day: 29))

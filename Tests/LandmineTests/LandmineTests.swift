@@ -332,15 +332,25 @@ import Testing
         let json = #"""
             {"class": 1, "in": true, "where": "Tue, 01 Jan 2019 00:00:00 +0000", "day": "2024-02-29", "accounts": [],
              "limits": {"b": 2, "a": 1}, "prices": {"sms": {"amount": -0.0075, "currency": "USD"}, "mms": {"amount": 0}},
-             "types": {"twilio/text": {"body": "hi"}, "whatsapp/card-v2": null}, "events": [1, "two", {"three": [3]}]}
+             "types": {"twilio/text": {"body": "hi"}, "whatsapp/card-v2": null}, "events": [1, "two", {"three": [3]}],
+             "base_price": {"amount": "1.00", "currency": "EUR"},
+             "protocols": {"sip": {"self": {"amount": "2"}, "history": [{"amount": "3", "currency": null}]}}}
             """#
         let decoded = try JSONDecoder().decode(Class.self, from: Data(json.utf8))
         #expect(decoded.limits == ["a": 1, "b": 2])
         #expect(decoded.prices?["sms"] == ClassPricesValue(amount: -0.0075, currency: "USD"))
         #expect(decoded.types?.twilioText?.body == "hi")
         #expect(decoded.events == [.integer(1), .string("two"), .object(["three": .array([.integer(3)])])])
+        // A declared object is one type wherever it is used.
+        let price: Price? = decoded.basePrice
+        #expect(price == Price(amount: "1.00", currency: "EUR"))
+        #expect(decoded.protocols?["sip"]?.history == [Price(amount: "3")])
         let written = String(decoding: decoded.jsonBytes, as: UTF8.self)
-        #expect(written.contains(#""limits":{"a":1,"b":2},"prices":{"mms":{"amount":0,"currency":null},"#))
+        #expect(
+            written.contains(
+                #""prices":{"mms":{"amount":0,"currency":null},"sms":{"amount":-0.0075,"currency":"USD"}}"#
+            )
+        )
         #expect(written.contains(#""types":{"twilio/text":{"body":"hi"},"whatsapp/card-v2":null}"#))
         #expect(try JSONDecoder().decode(Class.self, from: Data(decoded.jsonBytes)) == decoded)
     }

@@ -15,6 +15,8 @@ public struct APIDefinition: Codable, Equatable, Sendable {
     public var errors: ErrorCodes
     public var sids: [SidType]
     public var enums: [EnumType]
+    /// Objects declared once and used by name, `object<Name>`.
+    public var objects: [ObjectType]
     public var resources: [Resource]
     /// Words that CLI headings spell as the spec writes them, such as `SIP`, beside the
     /// runtime's own (`SID`, `URI`, `URL`, `API`, `ID`, `IP`).
@@ -71,6 +73,14 @@ public struct SidType: Codable, Equatable, Sendable {
 }
 
 /// An enum whose values the server may extend: it decodes unknown values instead of failing.
+/// An object declared once: its properties, for every field of type `object<Name>`.
+public struct ObjectType: Codable, Equatable, Sendable {
+    public var name: String
+    public var description: String?
+    public var properties: [Property]
+    public var source: SourceLocation
+}
+
 public struct EnumType: Codable, Equatable, Sendable {
     public var name: String
     public var description: String?
@@ -108,7 +118,8 @@ public struct FieldType: Codable, Equatable, Sendable {
         public var isNumeric: Bool { self == .integer || self == .number }
     }
 
-    /// The SID prefix, the enum name or the string's format, for `sid`, `enumeration` and `formatted`.
+    /// The SID prefix, the enum name or the string's format, for `sid`, `enumeration` and
+    /// `formatted`; the name of a declared object (`object<Name>`).
     public var reference: String?
     /// For an array, the type of its elements (one); nil otherwise.
     public var elements: [FieldType]?

@@ -6,7 +6,7 @@ enum FieldTypeParser {
     static let names = [
         "string", "integer", "number", "boolean", "uri", "uri-map", "datetime", "datetime-rfc2822", "date",
         "phone-number", "email", "iso-country-code", "currency", "json", "object", "sid<..>", "enum<..>", "array<..>",
-        "map<..>",
+        "map<..>", "object<..>",
     ]
 
     static let simple: [String: FieldType.Kind] = [
@@ -28,6 +28,7 @@ enum FieldTypeParser {
         _ text: Located<String>,
         sids: [String: SidType],
         enums: [String: EnumType],
+        objects: [String: ObjectType] = [:],
         log: inout DiagnosticLog
     ) -> FieldType? {
         let spelling = text.value.trimmingCharacters(in: .whitespaces)
@@ -38,7 +39,8 @@ enum FieldTypeParser {
             return FieldType(kind: .formatted, spec: spelling, reference: spelling)
         }
         if let argument = argument(of: "array", in: spelling) {
-            guard let element = parse(Located(argument, at: text.location), sids: sids, enums: enums, log: &log)
+            let located = Located(argument, at: text.location)
+            guard let element = parse(located, sids: sids, enums: enums, objects: objects, log: &log)
             else { return nil }
             guard Self.arrayElements.contains(element.kind) else {
                 log.error(
@@ -50,7 +52,8 @@ enum FieldTypeParser {
             return FieldType(kind: .array, spec: spelling, elements: [element])
         }
         if let argument = argument(of: "map", in: spelling) {
-            guard let element = parse(Located(argument, at: text.location), sids: sids, enums: enums, log: &log)
+            let located = Located(argument, at: text.location)
+            guard let element = parse(located, sids: sids, enums: enums, objects: objects, log: &log)
             else { return nil }
             guard Self.mapValues.contains(element.kind) else {
                 log.error(
@@ -76,6 +79,17 @@ enum FieldTypeParser {
             }
             return FieldType(kind: .sid, spec: spelling, reference: argument)
         }
+        if let argument = argument(of: "object", in: spelling) {
+            guard let object = objects[argument] else {
+                log.error(
+                    "unknown object '\(argument)'\(Suggestion.hint(for: argument, in: objects.keys.sorted())); "
+                        + "declare it under 'objects', before any object that uses it",
+                    at: text.location
+                )
+                return nil
+            }
+            return FieldType(kind: .object, spec: spelling, reference: argument, properties: object.properties)
+        }
         if let argument = argument(of: "enum", in: spelling) {
             guard enums[argument] != nil else {
                 log.error(
@@ -87,7 +101,7 @@ enum FieldTypeParser {
             }
             return FieldType(kind: .enumeration, spec: spelling, reference: argument)
         }
-        let offered = simple.keys.sorted() + StringFormat.all.keys.sorted() + ["sid", "enum", "array", "map"]
+        let offered = simple.keys.sorted() + StringFormat.all.keys.sorted() + ["sid", "enum", "array", "map", "object"]
         let hint = Suggestion.closest(to: spelling, in: offered).map { " (did you mean '\($0)'?)" } ?? ""
         log.error(
             "unknown type '\(spelling)'\(hint); expected one of \(names.joined(separator: ", "))",

@@ -147,6 +147,27 @@ extension SpecLowering {
         return result
     }
 
+    /// The declared objects, in order: each may use the ones declared before it, so none holds
+    /// itself.
+    mutating func lowerObjects() -> [ObjectType] {
+        var result: [ObjectType] = []
+        for raw in spec.objects {
+            checkTypeName(raw.name, "an object's name")
+            if raw.properties.isEmpty {
+                log.error("object '\(raw.name.value)' has no properties", at: raw.name.location)
+            }
+            let object = ObjectType(
+                name: raw.name.value,
+                description: raw.description?.value,
+                properties: lowerProperties(raw.properties),
+                source: raw.name.location
+            )
+            objects[raw.name.value] = object
+            result.append(object)
+        }
+        return result
+    }
+
     mutating func lowerEnums() -> [EnumType] {
         var result: [EnumType] = []
         for raw in spec.enums {

@@ -176,7 +176,8 @@ extension SpecLowering {
             log.error("path \(what) is always required; remove 'required: false'", at: required.location)
         }
         let required = location == .path || raw.required?.value == true
-        guard let typeText = raw.type, var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log)
+        guard let typeText = raw.type,
+            var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, objects: objects, log: &log)
         else { return nil }
         if location == .json {
             // A JSON body's members are JSON values of any shape.

@@ -92,11 +92,11 @@ extension SpecLowering {
         return nil
     }
 
-    private mutating func lowerProperties(_ raws: [RawField]) -> [Property] {
+    mutating func lowerProperties(_ raws: [RawField]) -> [Property] {
         raws.compactMap { raw in
             checkWireName(raw.name)
             guard let typeText = raw.type,
-                var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, log: &log),
+                var type = FieldTypeParser.parse(typeText, sids: sids, enums: enums, objects: objects, log: &log),
                 lowerMembers(raw, into: &type, what: "property '\(raw.name.value)'")
             else { return nil }
             return Property(
@@ -114,6 +114,14 @@ extension SpecLowering {
     /// they are missing.
     mutating func lowerMembers(_ raw: RawField, into type: inout FieldType, what: String) -> Bool {
         let holdsObjects = (type.kind == .array || type.kind == .map) && type.element?.kind == .object
+        // A declared object (`object<Name>`) brings its members.
+        let object = type.kind == .object ? type : holdsObjects ? type.element : nil
+        if let name = object?.reference {
+            if let location = raw.propertiesLocation {
+                log.error("\(what) is object '\(name)', whose members are declared with it", at: location)
+            }
+            return true
+        }
         if type.kind == .object || holdsObjects {
             guard let members = raw.properties, !members.isEmpty else {
                 let noun =

@@ -11,6 +11,8 @@ public struct SpecLowering {
     let spec: RawSpec
     var sids: [String: SidType] = [:]
     var enums: [String: EnumType] = [:]
+    /// The objects declared so far: a declared object may use those before it.
+    var objects: [String: ObjectType] = [:]
 
     /// The definition and every problem found; the definition holds what could be lowered.
     static func lowered(_ spec: RawSpec) -> (APIDefinition, [Diagnostic]) {
@@ -35,6 +37,7 @@ public struct SpecLowering {
         }
         let sidList = lowerSids()
         let enumList = lowerEnums()
+        let objectList = lowerObjects()
         let resources = spec.resources.map { lower($0) }
         return APIDefinition(
             specFile: URL(fileURLWithPath: spec.file).lastPathComponent,
@@ -51,6 +54,7 @@ public struct SpecLowering {
             ),
             sids: sidList,
             enums: enumList,
+            objects: objectList,
             resources: resources,
             acronyms: lowerAcronyms(),
             source: spec.location

@@ -13,6 +13,8 @@ struct Planner {
         reserved: ReservedNames.types,
         reservedBy: "the generated code or its runtime"
     )
+    /// The structs of declared objects, by their spec names.
+    private var sharedObjects: [String: ObjectPlan] = [:]
     private var sidTypes: [String: String] = [:]
     private var enumTypes: [String: String] = [:]
     /// Each operation's route on the server's router, in spec order; taken as operations are planned.
@@ -51,6 +53,14 @@ struct Planner {
         for sid in api.sids { sids.append(plan(sid)) }
         var enums: [EnumPlan] = []
         for enumeration in api.enums { enums.append(plan(enumeration)) }
+        for object in api.objects {
+            let typeName = Namer.typeName(object.name)
+            types.claim(typeName, for: Located("object \(object.name)", at: object.source), log: &log)
+            let members = plan(object.properties, of: "object '\(object.name)'", typeName: typeName)
+            let planned = ObjectPlan(typeName: typeName, description: object.description, properties: members)
+            sharedObjects[object.name] = planned
+            objects.append(planned)
+        }
         let credentials = [api.auth.username, api.auth.password, api.auth.token].compactMap(\.self)
         let credentialOptions = Set(credentials.map(\.name).map(Namer.kebabCase))
         var operationIDs = NameScope(kind: "operation")
@@ -214,6 +224,16 @@ struct Planner {
     ) -> (TypePlan, members: [PropertyPlan]) {
         let object = fieldType.kind == .object ? fieldType : fieldType.element
         guard let object, object.kind == .object else { return (type(fieldType), []) }
+        // A declared object is one struct wherever it is used, planned with the API.
+        if let reference = object.reference, let shared = sharedObjects[reference] {
+            let swiftName =
+                switch fieldType.kind {
+                case .array: "[\(shared.typeName)]"
+                case .map: "[String: \(shared.typeName)]"
+                default: shared.typeName
+                }
+            return (TypePlan(type: fieldType, swiftName: swiftName), fieldType.kind == .object ? shared.properties : [])
+        }
         let suffix = fieldType.kind == .array ? "_item" : fieldType.kind == .map ? "_value" : ""
         let objectName = Namer.typeName(owner + "_" + wireName + suffix)
         types.claim(objectName, for: Located("object \(wireName)", at: source), log: &log)

@@ -12,9 +12,17 @@ public struct RawSpec {
     public var errors: RawErrors?
     public var sids: [(prefix: Located<String>, entity: Located<String>)] = []
     public var enums: [RawEnum] = []
+    /// Objects declared once, for properties of several resources (`object<Name>`).
+    public var objects: [RawObject] = []
     public var resources: [RawResource] = []
     /// Words that CLI headings spell as written here, such as `SIP`.
     public var acronyms: [Located<String>] = []
+}
+
+public struct RawObject {
+    public var name: Located<String>
+    public var description: Located<String>?
+    public var properties: [RawField] = []
 }
 
 public struct RawAuth {

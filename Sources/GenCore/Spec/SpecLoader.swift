@@ -8,12 +8,14 @@ public enum SpecLoader {
     /// The keys of each part of the format; `Specs/README.md` documents them.
     enum Keys {
         static let document = [
-            "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "resources", "acronyms",
+            "name", "title", "description", "baseUrl", "auth", "errors", "sids", "enums", "objects", "resources",
+            "acronyms",
         ]
         static let errors = ["authentication", "notFound", "invalidParameter", "moreInfo"]
         static let auth = ["scheme", "username", "password", "token", "accountParameter", "realm"]
         static let credential = ["name", "env"]
         static let enumeration = ["description", "values"]
+        static let object = ["description", "properties"]
         static let resource = ["plural", "description", "defaultOutput", "properties", "page", "operations"]
         static let page = ["items", "next", "fields"]
         static let paging = ["size", "cursors"]
@@ -90,6 +92,9 @@ public enum SpecLoader {
         if let node = fields.node("enums"), let pairs = reader.mapping(node, "'enums'") {
             spec.enums = pairs.map { name, value in enumeration(name, value, reader) }
         }
+        if let node = fields.node("objects"), let pairs = reader.mapping(node, "'objects'") {
+            spec.objects = pairs.map { name, value in object(name, value, reader) }
+        }
         if let node = fields.node("resources"), let pairs = reader.mapping(node, "'resources'") {
             spec.resources = pairs.map { name, value in resource(name, value, reader) }
         }
@@ -131,6 +136,26 @@ public enum SpecLoader {
             accountParameter: fields.node("accountParameter").flatMap { reader.string($0, "'auth.accountParameter'") },
             realm: fields.node("realm").flatMap { reader.string($0, "'auth.realm'") }
         )
+    }
+
+    private static func object(_ name: Located<String>, _ node: Node, _ reader: YAMLReader) -> RawObject {
+        var result = RawObject(name: name)
+        let what = "object '\(name.value)'"
+        guard
+            let fields = reader.fields(
+                of: node,
+                what,
+                allowed: Keys.object,
+                required: ["properties"],
+                owner: name.location
+            )
+        else { return result }
+        result.description = fields.node("description").flatMap { reader.string($0, "the description of \(what)") }
+        result.properties =
+            fields.node("properties").flatMap {
+                self.fields($0, "the properties of \(what)", "property", Keys.property, reader)
+            } ?? []
+        return result
     }
 
     private static func enumeration(_ name: Located<String>, _ node: Node, _ reader: YAMLReader) -> RawEnum {

@@ -51,6 +51,8 @@ struct ClassesCommand: AsyncParsableCommand {
             "days",
             "events",
             "limits",
+            "base_price",
+            "protocols",
             "prices",
             "types",
         ]

@@ -126,6 +126,9 @@ struct ServicesCommand: AsyncParsableCommand {
         @Option(name: .customLong("labels"), help: "labels (JSON, or @FILE to read it from a file)")
         var labels: String?
 
+        @Option(name: .customLong("price"), help: "price (JSON, or @FILE to read it from a file)")
+        var price: String?
+
         @Option(name: .customLong("weights"), help: "weights (JSON, or @FILE to read it from a file)")
         var weights: String?
 
@@ -157,6 +160,7 @@ struct ServicesCommand: AsyncParsableCommand {
                     filters: try CommandSupport.json(self.filters, as: [JSONValue].self, option: "--filters"),
                     twilioText: self.twilioText,
                     labels: try CommandSupport.json(self.labels, as: [String: String].self, option: "--labels"),
+                    price: try CommandSupport.json(self.price, as: Price.self, option: "--price"),
                     weights: try CommandSupport.json(self.weights, as: [String: JSONValue].self, option: "--weights"),
                     starts: try CommandSupport.dateTime(self.starts, option: "--starts"),
                     day: self.day,

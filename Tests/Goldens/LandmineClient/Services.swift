@@ -72,6 +72,7 @@ public struct Services: Sendable {
         filters: [JSONValue]? = nil,
         twilioText: String? = nil,
         labels: [String: String]? = nil,
+        price: Price? = nil,
         weights: [String: JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
@@ -89,6 +90,7 @@ public struct Services: Sendable {
         body_.field("filters", filters)
         body_.field("twilio/text", twilioText)
         body_.field("labels", labels)
+        body_.field("price", price)
         body_.field("weights", weights)
         body_.field("starts", iso8601: starts)
         body_.field("day", day)

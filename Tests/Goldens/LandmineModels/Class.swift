@@ -72,6 +72,10 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
 
     public var limits: [String: Int]?
 
+    public var basePrice: Price?
+
+    public var protocols: [String: Protocol_]?
+
     public var prices: [String: ClassPricesValue]?
 
     public var types: ClassTypes?
@@ -110,6 +114,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         days: [CalendarDate]? = nil,
         events: [JSONValue]? = nil,
         limits: [String: Int]? = nil,
+        basePrice: Price? = nil,
+        protocols: [String: Protocol_]? = nil,
         prices: [String: ClassPricesValue]? = nil,
         types: ClassTypes? = nil
     ) {
@@ -146,6 +152,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.days = days
         self.events = events
         self.limits = limits
+        self.basePrice = basePrice
+        self.protocols = protocols
         self.prices = prices
         self.types = types
     }
@@ -184,6 +192,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         case days
         case events
         case limits
+        case basePrice = "base_price"
+        case protocols
         case prices
         case types
     }
@@ -223,6 +233,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         self.days = try container.decodeIfPresent([CalendarDate].self, forKey: .days)
         self.events = try container.decodeIfPresent([JSONValue].self, forKey: .events)
         self.limits = try container.decodeIfPresent([String: Int].self, forKey: .limits)
+        self.basePrice = try container.decodeIfPresent(Price.self, forKey: .basePrice)
+        self.protocols = try container.decodeIfPresent([String: Protocol_].self, forKey: .protocols)
         self.prices = try container.decodeIfPresent([String: ClassPricesValue].self, forKey: .prices)
         self.types = try container.decodeIfPresent(ClassTypes.self, forKey: .types)
     }
@@ -262,6 +274,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         try container.encode(self.days, forKey: .days)
         try container.encode(self.events, forKey: .events)
         try container.encode(self.limits, forKey: .limits)
+        try container.encode(self.basePrice, forKey: .basePrice)
+        try container.encode(self.protocols, forKey: .protocols)
         try container.encode(self.prices, forKey: .prices)
         try container.encode(self.types, forKey: .types)
     }
@@ -302,6 +316,8 @@ public struct Class: Codable, Hashable, Sendable, JSONWritable {
         writer.field("days", self.days)
         writer.field("events", self.events)
         writer.field("limits", self.limits)
+        writer.field("base_price", self.basePrice)
+        writer.field("protocols", self.protocols)
         writer.field("prices", self.prices)
         writer.field("types", self.types)
         writer.endObject()

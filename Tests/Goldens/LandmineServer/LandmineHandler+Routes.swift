@@ -233,6 +233,7 @@ extension LandmineHandler {
                         filters: try request.optionalDecoded("filters", in: .json, as: [JSONValue].self),
                         twilioText: try request.optionalString("twilio/text", in: .json),
                         labels: try request.optionalDecoded("labels", in: .json, as: [String: String].self),
+                        price: try request.optionalDecoded("price", in: .json, as: Price.self),
                         weights: try request.optionalDecoded("weights", in: .json, as: [String: JSONValue].self),
                         starts: try request.optionalDateTime("starts", in: .json),
                         day: try request.optionalCalendarDate("day", in: .json),

@@ -60,6 +60,8 @@ public struct CreateServiceInput: Hashable, Sendable {
 
     public var labels: [String: String]?
 
+    public var price: Price?
+
     public var weights: [String: JSONValue]?
 
     public var starts: Date?
@@ -80,6 +82,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         filters: [JSONValue]? = nil,
         twilioText: String? = nil,
         labels: [String: String]? = nil,
+        price: Price? = nil,
         weights: [String: JSONValue]? = nil,
         starts: Date? = nil,
         day: CalendarDate? = nil,
@@ -96,6 +99,7 @@ public struct CreateServiceInput: Hashable, Sendable {
         self.filters = filters
         self.twilioText = twilioText
         self.labels = labels
+        self.price = price
         self.weights = weights
         self.starts = starts
         self.day = day
