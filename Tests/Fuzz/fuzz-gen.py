@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Fuzzes the built `gen` binary with mutated specs and hostile manifests.
 
-Each case copies a spec of this repository (Specs/SipDomain.yaml or
-Tests/Fixtures/Landmine.yaml) and the output gen generated for it into a fresh temporary
+Each case copies a spec of this repository (Specs/SipDomain.yaml, Tests/Fixtures/Landmine.yaml or
+Tests/Fixtures/Organizations.yaml) and the output gen generated for it into a fresh temporary
 folder, mutates either the spec or the output folder's manifest, runs
 
     gen --spec TMP/Specs/X.yaml --output TMP/Generated      (or --specs TMP/Specs)
@@ -35,7 +35,7 @@ import time
 import traceback
 
 REPOSITORY = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-SPECS = ["Specs/SipDomain.yaml", "Tests/Fixtures/Landmine.yaml"]
+SPECS = ["Specs/SipDomain.yaml", "Tests/Fixtures/Landmine.yaml", "Tests/Fixtures/Organizations.yaml"]
 MANIFEST = ".gen-manifest"
 VICTIM_TEXT = b"// precious: gen must never touch this file\n"
 LOCATED_ERROR = re.compile(r"^[^:]+:\d+:\d+: error: ", re.MULTILINE)
