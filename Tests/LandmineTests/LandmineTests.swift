@@ -192,6 +192,34 @@ import Testing
         }
     }
 
+    /// Where two templates fit a path (`/classes/{in}/{self}` and `/classes/{where}/replacement`),
+    /// the router serves the one with literal text, and a 405's `Allow` lists only its methods.
+    @Test(arguments: [
+        ("POST", "/classes/5/replacement", "PUT"),
+        ("OPTIONS", "/classes/5/replacement", "PUT"),
+        ("GET", "/classes/5/\(account)", "POST"),
+        ("GET", "/classes/5", "DELETE, PATCH"),
+    ])
+    func aMethodAPathDoesNotHaveIsAnswered405WithTheMethodsTheRouterServes(
+        method: String,
+        path: String,
+        allow: String
+    ) async throws {
+        try await Self.serve(Self.handler()) { port in
+            let response = try await AsyncHTTPClientTransport().send(
+                ClientRequest(
+                    method: method,
+                    url: "http://127.0.0.1:\(port)\(path)",
+                    headers: [("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString())],
+                    body: nil
+                ),
+                timeout: .seconds(10)
+            )
+            #expect(response.status == 405)
+            #expect(response.header("Allow") == allow)
+        }
+    }
+
     /// The spec's realm, error pages and acronyms, not Twilio's: in the server's 401 and its
     /// error JSON, and in the CLI's headings.
     @Test func theSpecsRealmErrorPagesAndAcronymsReachTheServerAndTheCLI() async throws {
