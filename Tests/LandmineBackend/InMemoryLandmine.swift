@@ -86,16 +86,18 @@ public final class InMemoryLandmine: LandmineHandler {
 
     // MARK: Services
 
-    /// Five services, as pages in the v1 envelope whose `meta` links to the next.
+    /// Five services, as pages in the v1 envelope whose `meta` links to the next. Their URLs are
+    /// where each is fetched.
     public static let services = (0..<5).map { (index: Int) -> Service in
-        Service(
-            sid: ProtocolSid("XX0123456789abcdef0123456789abcde\(index)"),
+        let sid = ProtocolSid("XX0123456789abcdef0123456789abcde\(index)")
+        return Service(
+            sid: sid,
             self_: ServiceSelf(
-                url: "/v1/Services/\(index)",
+                url: "/v1/Services/\(sid)",
                 default: index,
                 type: ServiceSelfType(init_: "i\(index)")
             ),
-            links: [ServiceLinksItem(rel: "self", self_: "/v1/Services/\(index)"), ServiceLinksItem(rel: "none")]
+            links: [ServiceLinksItem(rel: "self", self_: "/v1/Services/\(sid)"), ServiceLinksItem(rel: "none")]
         )
     }
 
