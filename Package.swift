@@ -10,6 +10,7 @@ let package = Package(
         .plugin(name: "GenerateCode", targets: ["GenerateCode"]),
         .executable(name: "sipdomain-server", targets: ["SipDomainServerCommand"]),
         .executable(name: "sipdomain", targets: ["SipDomainCLI"]),
+        .executable(name: "landmine-server", targets: ["LandmineServerCommand"]),
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
         .library(name: "GenClientRuntime", targets: ["GenClientRuntime"]),
@@ -185,6 +186,29 @@ let package = Package(
             ],
             path: "Tests/Goldens/LandmineServer"
         ),
+        // The landmine server over memory, which its tests serve, and as `landmine-server`, which
+        // schemathesis fuzzes (Tests/Conformance/run.sh).
+        .target(
+            name: "LandmineBackend",
+            dependencies: [
+                "LandmineModels",
+                "LandmineServer",
+                "GenRuntime",
+                "GenServerRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/LandmineBackend"
+        ),
+        .executableTarget(
+            name: "LandmineServerCommand",
+            dependencies: [
+                "LandmineBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Tests/LandmineServerCommand"
+        ),
 
         // Output for an API of bearer tokens (Tests/Fixtures/Organizations.yaml), compiled too.
         .target(
@@ -279,6 +303,7 @@ let package = Package(
                 "TestSupport",
                 "LandmineClient",
                 "LandmineServer",
+                "LandmineBackend",
                 "LandmineCLI",
                 "OrganizationsClient",
                 "OrganizationsServer",

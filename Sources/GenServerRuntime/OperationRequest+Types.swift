@@ -287,11 +287,38 @@ extension Int: ParameterValue {
 }
 
 extension Double: ParameterValue {
+    /// A finite decimal number: a sign, digits with a fraction or without, and an exponent, each
+    /// but the digits optional (`-0.25`, `3e2`, `.5`). Not what `Double(_:)` reads besides:
+    /// hexadecimal (`0x10` is 16), `nan` or `inf`.
     public init?(parameter text: String) {
-        guard let value = Double(text), value.isFinite else { return nil }
+        guard Self.isDecimal(text.utf8), let value = Double(text), value.isFinite else { return nil }
         self = value
     }
     public static var expected: String { "a number" }
+
+    static func isDecimal(_ text: String.UTF8View) -> Bool {
+        var index = text.startIndex
+        func skip(_ accepts: (UInt8) -> Bool) -> Int {
+            var count = 0
+            while index != text.endIndex, accepts(text[index]) {
+                text.formIndex(after: &index)
+                count += 1
+            }
+            return count
+        }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let isSign = { (byte: UInt8) in byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") }
+        guard skip(isSign) <= 1 else { return false }
+        var digits = skip(isDigit)
+        if skip({ $0 == UInt8(ascii: ".") }) == 1 {
+            digits += skip(isDigit)
+        }
+        guard digits > 0 else { return false }
+        if skip({ $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) == 1 {
+            guard skip(isSign) <= 1, skip(isDigit) > 0 else { return false }
+        }
+        return index == text.endIndex
+    }
 }
 
 extension Bool: ParameterValue {

@@ -113,7 +113,10 @@ public struct OperationRequest: Sendable {
         errorCode: Int? = nil
     ) throws(APIError) -> String? {
         guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
-        let length = text.count
+        // Unicode code points, as JSON Schema's minLength and maxLength count them (and the
+        // OpenAPI description says): not characters, of which "กำ" or a letter with a combining
+        // accent is one.
+        let length = text.unicodeScalars.count
         if let minLength, length < minLength {
             throw invalid("\(name) must be at least \(minLength) characters long", errorCode: errorCode)
         }

@@ -56,4 +56,17 @@ import Testing
         #expect(try request.dateTime("At", in: .query).timeIntervalSince1970 == 1_714_566_600)
         #expect(try request.calendarDate("Day", in: .query) == CalendarDate(year: 2024, month: 2, day: 29))
     }
+
+    /// Decimal numbers only: `Double(_:)` also reads hexadecimal, which a number parameter is not.
+    @Test(arguments: ["0x10", "0x1p3", "-0X1", "1e", "e5", ".", "+-1", "1.2.3", " 1", "1 ", "", "--1", "1e+-2"])
+    func aNumberThatIsNotDecimalIsRefused(_ text: String) throws {
+        #expect(Double(parameter: text) == nil)
+    }
+
+    @Test(arguments: [
+        ("-0.25", -0.25), ("3e2", 300), (".5", 0.5), ("5.", 5), ("+1", 1), ("1E-2", 0.01), ("1e+21", 1e21), ("0", 0),
+    ])
+    func aDecimalNumberIsRead(_ text: String, _ value: Double) throws {
+        #expect(Double(parameter: text) == value)
+    }
 }

@@ -146,7 +146,13 @@ import Testing
         Self.expectInvalid("Name must be at most 3 characters long") { () throws(APIError) in
             try request.string("Name", in: .query, maxLength: 3)
         }
-        #expect(try request.string("Long", in: .query, maxLength: 3) == "üüü", "characters, not bytes")
+        #expect(try request.string("Long", in: .query, maxLength: 3) == "üüü", "code points, not bytes")
+        // As JSON Schema counts: u and a combining diaeresis are two, though one character.
+        let combining = try Self.request(query: "Name=u%CC%88u%CC%88")
+        Self.expectInvalid("Name must be at most 3 characters long") { () throws(APIError) in
+            try combining.string("Name", in: .query, maxLength: 3)
+        }
+        #expect(try combining.string("Name", in: .query, minLength: 4) == "u\u{308}u\u{308}")
         Self.expectInvalid("Name 'abc1' is not valid: it must match [a-z]+") { () throws(APIError) in
             try request.string("Name", in: .query, pattern: "[a-z]+")
         }

@@ -2,6 +2,7 @@ import Foundation
 import GenClientRuntime
 import GenRuntime
 import GenServerRuntime
+import LandmineBackend
 import LandmineClient
 import LandmineModels
 import LandmineServer
@@ -61,7 +62,7 @@ import Testing
     }
 
     @Test func theServerReadsEveryMemberTheClientSends() async throws {
-        let handler = LandmineTests.Classes()
+        let handler = LandmineTests.handler()
         try await LandmineTests.serve(handler) { port in
             let client = Self.client(port)
             #expect(try await Self.createEverything(client).sid == Self.sid)
@@ -110,7 +111,7 @@ import Testing
         (#"{"friendly_name": "x", "starts": "yesterday"}"#, "starts 'yesterday' is not an ISO 8601 date and time"),
     ])
     func theServerRefusesABrokenBodyWith400(body: String, message: String) async throws {
-        try await LandmineTests.serve(LandmineTests.Classes()) { port in
+        try await LandmineTests.serve(LandmineTests.handler()) { port in
             let response = try await AsyncHTTPClientTransport().send(
                 ClientRequest(
                     method: "POST",
@@ -130,7 +131,7 @@ import Testing
     }
 
     @Test func aSingletonIsFetchedAndUpdatedInPlaceAndAListOnlyResourceIsListed() async throws {
-        try await LandmineTests.serve(LandmineTests.Classes()) { port in
+        try await LandmineTests.serve(LandmineTests.handler()) { port in
             let client = Self.client(port)
             #expect(try await client.configurations.fetch(serviceSid: Self.sid).friendlyName == nil)
             let updated = try await client.configurations.update(serviceSid: Self.sid, friendlyName: "renamed")
@@ -159,7 +160,7 @@ import Testing
     /// The CLI takes an object's JSON from its option or from a file, and says what is wrong
     /// with JSON it cannot use.
     @Test func theCLITakesJSONFromAnOptionOrAFile() async throws {
-        let handler = LandmineTests.Classes()
+        let handler = LandmineTests.handler()
         try await LandmineTests.serve(handler) { port in
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("rules-\(UUID()).json")
             try Data(#"[{"name": "from a file", "weight": 2}]"#.utf8).write(to: file)

@@ -3,6 +3,7 @@ import GenClientRuntime
 import GenRuntime
 import GenServerRuntime
 import Hummingbird
+import LandmineBackend
 import LandmineClient
 import LandmineModels
 import LandmineServer
@@ -66,165 +67,29 @@ import Testing
         )
     }
 
-    /// A landmine server over memory: whatever is created is listed and can be deleted.
-    final class Classes: LandmineHandler {
-        let stored = Locked<[Class]>([])
-        let lists = Locked<[ListClassInput]>([])
-
-        func authenticate(_ authorization: BasicAuthorization) async throws -> String? {
-            authorization.password == "secret" ? authorization.username : nil
-        }
-
-        func listClass(_ input: ListClassInput, caller: String) async throws -> ClassPage {
-            lists.withLock { $0.append(input) }
-            return ClassPage(self_: stored.withLock { $0 }, default: input.pageSize ?? 0)
-        }
-
-        func createClass(_ input: CreateClassInput, caller: String) async throws -> Class {
-            let value = Class(
-                default: input.in,
-                class: input.form ?? 0,
-                protocol: input.query,
-                self_: input.self_,
-                decoder: input.return,
-                encoder: input.selfType,
-                in: true,
-                where: input.protocol ?? Date(timeIntervalSince1970: 0),
-                return: input.class,
-                double: input.ratio,
-                day: input.days?.first ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-                jsonValue: input.routing,
-                tags: input.tags,
-                accounts: input.callers
-            )
-            stored.withLock { $0.append(value) }
-            return value
-        }
-
-        func replaceClass(_ input: ReplaceClassInput, caller: String) async throws -> Class {
-            try update(input.where) { $0.return = input.class }
-        }
-
-        func patchClass(_ input: PatchClassInput, caller: String) async throws -> Class {
-            try update(input.where) { $0.tags = input.tags }
-        }
-
-        func update(_ index: Int, _ change: (inout Class) -> Void) throws -> Class {
-            let updated = stored.withLock { stored -> Class? in
-                guard stored.indices.contains(index) else { return nil }
-                change(&stored[index])
-                return stored[index]
-            }
-            guard let updated else { throw APIError(status: .notFound, code: nil, message: "no class \(index)") }
-            return updated
-        }
-
-        /// Five services, as pages in the v1 envelope whose `meta` links to the next.
-        static let services = (0..<5).map { (index: Int) -> Service in
-            Service(
-                sid: ProtocolSid("XX0123456789abcdef0123456789abcde\(index)"),
-                self_: ServiceSelf(
-                    url: "/v1/Services/\(index)",
-                    default: index,
-                    type: ServiceSelfType(init_: "i\(index)")
-                ),
-                links: [ServiceLinksItem(rel: "self", self_: "/v1/Services/\(index)"), ServiceLinksItem(rel: "none")]
-            )
-        }
-
-        func listService(_ input: ListServiceInput, caller: String) async throws -> ServicePage {
-            let size = input.pageSize ?? 50
-            let page = input.page ?? 0
-            let items = Array(Self.services.dropFirst(page * size).prefix(size))
-            let url = { (page: Int) in "/v1/Services?PageSize=\(size)&Page=\(page)" }
-            let more = (page + 1) * size < Self.services.count
-            return ServicePage(
-                services: items,
-                meta: ServicePageMeta(
-                    page: page,
-                    pageSize: size,
-                    firstPageUrl: url(0),
-                    previousPageUrl: page > 0 ? url(page - 1) : nil,
-                    url: url(page),
-                    nextPageUrl: more ? url(page + 1) : nil,
-                    key: "services"
-                )
-            )
-        }
-
-        func fetchService(_ input: FetchServiceInput, caller: String) async throws -> Service {
-            guard let service = Self.services.first(where: { $0.sid == input.sid }) else {
-                throw APIError(status: .notFound, code: nil, message: "no service \(input.sid)")
-            }
-            return service
-        }
-
-        /// What each create of a service was given, in its JSON body.
-        let serviceCreates = Locked<[CreateServiceInput]>([])
-        let configuration = Locked(Configuration(serviceSid: ProtocolSid("XX0123456789abcdef0123456789abcdef")))
-
-        func createService(_ input: CreateServiceInput, caller: String) async throws -> Service {
-            serviceCreates.withLock { $0.append(input) }
-            return Service(sid: input.self_ ?? LandmineTests.protocolSid)
-        }
-
-        func fetchConfiguration(_ input: FetchConfigurationInput, caller: String) async throws -> Configuration {
-            configuration.withLock { $0 }
-        }
-
-        func updateConfiguration(_ input: UpdateConfigurationInput, caller: String) async throws -> Configuration {
-            configuration.withLock { configuration in
-                configuration.friendlyName = input.friendlyName
-                return configuration
-            }
-        }
-
-        /// Answered 307: the content is elsewhere, and the body says where.
-        func dataConfiguration(_ input: DataConfigurationInput, caller: String) async throws -> Configuration {
-            Configuration(serviceSid: input.serviceSid, friendlyName: "https://elsewhere.example.com/data")
-        }
-
-        /// The enum value from the path, back as the name.
-        func formConfiguration(_ input: FormConfigurationInput, caller: String) async throws -> Configuration {
-            Configuration(serviceSid: LandmineTests.protocolSid, friendlyName: input.formType.rawValue)
-        }
-
-        /// A token for anyone who asks: the operation takes no credentials.
-        func createToken(_ input: CreateTokenInput) async throws -> Token {
-            Token(accessToken: "token for \(input.clientId)")
-        }
-
-        /// One page of three usage records.
-        func listUsage(_ input: ListUsageInput, caller: String) async throws -> UsagePage {
-            let day = CalendarDate(year: 2024, month: 5, day: 1)!
-            let usage = (0..<3).map { Usage(category: "calls", count: $0, startDate: day) }
-            return UsagePage(usage: usage, meta: UsagePageMeta())
-        }
-
-        func deleteClass(_ input: DeleteClassInput, caller: String) async throws {
-            let removed = stored.withLock { stored -> Bool in
-                guard stored.indices.contains(input.where) else { return false }
-                stored.remove(at: input.where)
-                return true
-            }
-            if !removed { throw APIError(status: .notFound, code: nil, message: "no class \(input.where)") }
-        }
+    /// A landmine server over memory (`LandmineBackend`) for the account `user`, token `secret`.
+    static func handler() -> InMemoryLandmine {
+        InMemoryLandmine(accounts: ["user": "secret"])
     }
 
     /// Runs `body` with the port of a local server of `handler`, answering as the generated
     /// routing and `TwilioErrorMiddleware` do.
-    static func serve(_ handler: Classes, _ body: @Sendable (Int) async throws -> Void) async throws {
-        try await Serving.serveRouter(
-            { router in
-                router.add(middleware: TwilioErrorMiddleware(codes: Classes.errorCodes, routes: Classes.routes))
-                handler.addRoutes(to: router)
+    static func serve(_ handler: InMemoryLandmine, _ body: @Sendable (Int) async throws -> Void) async throws {
+        try await Serving.serve(
+            { onRunning in
+                LandmineLocalServer.application(
+                    handler: handler,
+                    port: 0,
+                    logger: Serving.quiet,
+                    onServerRunning: onRunning
+                )
             },
             body
         )
     }
 
     @Test func theGeneratedClientTalksToTheGeneratedServer() async throws {
-        let handler = Classes()
+        let handler = Self.handler()
         try await Self.serve(handler) { port in
             let client = LandmineAPI(
                 accountSid: "user",
@@ -286,8 +151,8 @@ import Testing
             // The v1 envelope: every page followed through `meta.next_page_url`, nested objects whole.
             var services: [Service] = []
             for try await service in client.services.list(pageSize: 2) { services.append(service) }
-            #expect(services == Classes.services)
-            #expect(try await client.services.fetch(sid: Classes.services[3].sid).self_?.type.init_ == "i3")
+            #expect(services == InMemoryLandmine.services)
+            #expect(try await client.services.fetch(sid: InMemoryLandmine.services[3].sid).self_?.type.init_ == "i3")
 
             // PUT and PATCH, answered 200 and 202.
             #expect(try await client.classes.replace(where: 0, class: "replaced").return == "replaced")
@@ -362,7 +227,7 @@ import Testing
         #expect(try await recorded.tokens.create(grantType: "client_credentials", clientId: "me").accessToken == "t")
         #expect(transport.requests.first?.headers.contains { $0.name == "Authorization" } == false)
 
-        try await Self.serve(Classes()) { port in
+        try await Self.serve(Self.handler()) { port in
             let stranger = LandmineAPI(
                 accountSid: "nobody",
                 authToken: "wrong",
@@ -382,10 +247,38 @@ import Testing
         }
     }
 
+    /// Where two templates fit a path (`/classes/{in}/{self}` and `/classes/{where}/replacement`),
+    /// the router serves the one with literal text, and a 405's `Allow` lists only its methods.
+    @Test(arguments: [
+        ("POST", "/classes/5/replacement", "PUT"),
+        ("OPTIONS", "/classes/5/replacement", "PUT"),
+        ("GET", "/classes/5/\(account)", "POST"),
+        ("GET", "/classes/5", "DELETE, PATCH"),
+    ])
+    func aMethodAPathDoesNotHaveIsAnswered405WithTheMethodsTheRouterServes(
+        method: String,
+        path: String,
+        allow: String
+    ) async throws {
+        try await Self.serve(Self.handler()) { port in
+            let response = try await AsyncHTTPClientTransport().send(
+                ClientRequest(
+                    method: method,
+                    url: "http://127.0.0.1:\(port)\(path)",
+                    headers: [("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString())],
+                    body: nil
+                ),
+                timeout: .seconds(10)
+            )
+            #expect(response.status == 405)
+            #expect(response.header("Allow") == allow)
+        }
+    }
+
     /// The spec's realm, error pages and acronyms, not Twilio's: in the server's 401 and its
     /// error JSON, and in the CLI's headings.
     @Test func theSpecsRealmErrorPagesAndAcronymsReachTheServerAndTheCLI() async throws {
-        let handler = Classes()
+        let handler = Self.handler()
         try await Self.serve(handler) { port in
             let baseURL = "http://127.0.0.1:\(port)"
             let wrong = "Basic " + Data("user:wrong".utf8).base64EncodedString()
