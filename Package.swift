@@ -241,10 +241,11 @@ let package = Package(
         ),
 
         // `gen` is built so that tests can run it as a process.
-        // Yams: the diagnostics tests edit their fixture by key path.
+        // Yams: the diagnostics tests edit their fixture by key path. GenRuntime: the OpenAPI
+        // description's date patterns are checked against the runtime's parsers.
         .testTarget(
             name: "GenCoreTests",
-            dependencies: ["GenCore", "gen", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: ["GenCore", "gen", "GenRuntime", "TestSupport", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime", "GenRuntime"]),

@@ -26,7 +26,8 @@ public enum ISO8601Date {
             let day = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)),
             let hour = number(bytes, 11, 2), bytes[13] == UInt8(ascii: ":"),
             let minute = number(bytes, 14, 2), bytes[16] == UInt8(ascii: ":"),
-            let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 61
+            // No leap second: RFC 3339 allows one at 23:59:60 UTC only, and `Date` has none.
+            let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
         var fraction = 0.0

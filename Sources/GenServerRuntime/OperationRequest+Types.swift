@@ -20,15 +20,23 @@ extension OperationRequest {
     }
 
     /// The texts of an array parameter: in a JSON body, an array of single values.
-    private func scalars(_ name: String, in location: Location, errorCode: Int?) throws(APIError) -> [String] {
+    private func scalars(
+        _ name: String,
+        in location: Location,
+        errorCode: Int?,
+        kind: JSONKind
+    ) throws(APIError) -> [String] {
         guard location == .json, let value = json[name] else { return texts(name, in: location) }
         guard case .array(let elements) = value else {
             if case .null = value { return [] }
             throw invalid("\(name) must be an array", errorCode: errorCode)
         }
         for element in elements {
-            if let kind = Self.compoundKind(element) ?? (element == .null ? "null" : nil) {
-                throw invalid("\(name) must be an array of single values, not of \(kind)", errorCode: errorCode)
+            if let compound = Self.compoundKind(element) ?? (element == .null ? "null" : nil) {
+                throw invalid("\(name) must be an array of single values, not of \(compound)", errorCode: errorCode)
+            }
+            guard kind.admits(element) else {
+                throw invalid("\(name) must be an array of \(kind.plural)", errorCode: errorCode)
             }
         }
         return texts(name, in: location)
@@ -52,13 +60,22 @@ extension OperationRequest {
             guard let text = text(name, in: location) else { return nil }
             data = Data(text.utf8)
         }
+        let value: Value
         do {
-            return try JSONDecoder().decode(Value.self, from: data)
+            value = try JSONDecoder().decode(Value.self, from: data)
         } catch let error as DecodingError {
             throw invalid("\(name) is not valid: \(error.summary)", errorCode: errorCode)
         } catch {
             throw invalid("\(name) is not valid", errorCode: errorCode)
         }
+        // Generated enums take any value, as a client must; a request may send only known ones.
+        if let unknown = KnownValues.firstUnknown(in: value) {
+            throw invalid(
+                "\(name) is not valid: '\(unknown.value)' is not one of \(unknown.allowed)",
+                errorCode: errorCode
+            )
+        }
+        return value
     }
 
     public func decoded<Value: Decodable>(
@@ -85,7 +102,7 @@ extension OperationRequest {
         maximum: Double? = nil,
         errorCode: Int? = nil
     ) throws(APIError) -> Double? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .number) else { return nil }
         let value = try Self.parse(text, as: Double.self, name: name, errorCode: errorCode, invalid: invalid)
         if let minimum, value < minimum {
             throw invalid("\(name) must be at least \(Self.number(minimum)), not \(text)", errorCode: errorCode)
@@ -122,7 +139,7 @@ extension OperationRequest {
     public func optionalDateTime(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
         -> Date?
     {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         guard let date = ISO8601Date.date(from: text) else {
             throw invalid("\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
         }
@@ -142,7 +159,7 @@ extension OperationRequest {
     public func optionalCalendarDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError)
         -> CalendarDate?
     {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         return try Self.parse(text, as: CalendarDate.self, name: name, errorCode: errorCode, invalid: invalid)
     }
 
@@ -167,7 +184,9 @@ extension OperationRequest {
         of element: Element.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> [Element]? {
-        try values(name, in: location, errorCode: errorCode, expected: Element.expected) { Element(parameter: $0) }
+        try values(name, in: location, errorCode: errorCode, kind: Element.jsonKind, expected: Element.expected) {
+            Element(parameter: $0)
+        }
     }
 
     public func array<Element: ParameterValue>(
@@ -239,10 +258,11 @@ extension OperationRequest {
         _ name: String,
         in location: Location,
         errorCode: Int?,
+        kind: JSONKind = .string,
         expected: String,
         parse: (String) -> Element?
     ) throws(APIError) -> [Element]? {
-        let texts = try scalars(name, in: location, errorCode: errorCode)
+        let texts = try scalars(name, in: location, errorCode: errorCode, kind: kind)
         guard !texts.isEmpty else { return nil }
         var values: [Element] = []
         values.reserveCapacity(texts.count)
@@ -274,16 +294,20 @@ public protocol ParameterValue {
     init?(parameter text: String)
     /// What a valid text is, for the message of a 400: `a whole number`.
     static var expected: String { get }
+    /// What a JSON body sends it as.
+    static var jsonKind: JSONKind { get }
 }
 
 extension String: ParameterValue {
     public init?(parameter text: String) { self = text }
     public static var expected: String { "text" }
+    public static var jsonKind: JSONKind { .string }
 }
 
 extension Int: ParameterValue {
     public init?(parameter text: String) { self.init(text) }
     public static var expected: String { "a whole number" }
+    public static var jsonKind: JSONKind { .number }
 }
 
 extension Double: ParameterValue {
@@ -295,6 +319,7 @@ extension Double: ParameterValue {
         self = value
     }
     public static var expected: String { "a number" }
+    public static var jsonKind: JSONKind { .number }
 
     static func isDecimal(_ text: String.UTF8View) -> Bool {
         var index = text.startIndex
@@ -330,14 +355,37 @@ extension Bool: ParameterValue {
         }
     }
     public static var expected: String { "true or false" }
+    public static var jsonKind: JSONKind { .boolean }
 }
 
 extension CalendarDate: ParameterValue {
     public init?(parameter text: String) { self.init(text) }
     public static var expected: String { "a day as YYYY-MM-DD" }
+    public static var jsonKind: JSONKind { .string }
 }
 
 extension TwilioSid {
     /// What a SID of this kind is: its prefix and 32 hexadecimal digits.
     static var expected: String { "\(prefix) followed by 32 hexadecimal digits" }
+}
+
+/// Finds enum values a generated enum holds without knowing them, anywhere inside a decoded value.
+enum KnownValues {
+    /// The first unknown value inside `value`, and the values its enum knows.
+    static func firstUnknown(in value: Any) -> (value: String, allowed: String)? {
+        if let enumeration = value as? any (CaseIterable & RawRepresentable<String>) {
+            return unknown(enumeration)
+        }
+        for child in Mirror(reflecting: value).children {
+            if let found = firstUnknown(in: child.value) { return found }
+        }
+        return nil
+    }
+
+    private static func unknown<Value: CaseIterable & RawRepresentable<String>>(
+        _ value: Value
+    ) -> (value: String, allowed: String)? {
+        guard !Value.allCases.contains(where: { $0.rawValue == value.rawValue }) else { return nil }
+        return (value.rawValue, Value.allCases.map(\.rawValue).joined(separator: ", "))
+    }
 }

@@ -59,11 +59,16 @@ public struct OperationRequest: Sendable {
         }
     }
 
-    /// The text of a parameter that holds one value: a JSON member that is an array or an object
-    /// is refused.
-    func scalar(_ name: String, in location: Location, errorCode: Int?) throws(APIError) -> String? {
-        if location == .json, let value = json[name], let kind = Self.compoundKind(value) {
-            throw invalid("\(name) must be one value, not \(kind)", errorCode: errorCode)
+    /// The text of a parameter that holds one value. A JSON member must be of `kind` (or `null`,
+    /// which is as if it were not sent): an array, an object or another kind of value is refused.
+    func scalar(_ name: String, in location: Location, errorCode: Int?, kind: JSONKind) throws(APIError) -> String? {
+        if location == .json, let value = json[name] {
+            if let compound = Self.compoundKind(value) {
+                throw invalid("\(name) must be one value, not \(compound)", errorCode: errorCode)
+            }
+            guard kind.admits(value) else {
+                throw invalid("\(name) must be \(kind.noun) in the JSON body", errorCode: errorCode)
+            }
         }
         return text(name, in: location)
     }
@@ -72,7 +77,9 @@ public struct OperationRequest: Sendable {
         switch value {
         case .string(let text): text
         case .integer(let number): String(number)
-        case .number(let number): String(number)
+        // A whole number reads as one, as JSON Schema counts `1.0` an integer.
+        case .number(let number):
+            number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .null, .array, .object: nil
         }
@@ -112,7 +119,7 @@ public struct OperationRequest: Sendable {
         pattern: String? = nil,
         errorCode: Int? = nil
     ) throws(APIError) -> String? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         // Unicode code points, as JSON Schema's minLength and maxLength count them (and the
         // OpenAPI description says): not characters, of which "กำ" or a letter with a combining
         // accent is one.
@@ -161,7 +168,7 @@ public struct OperationRequest: Sendable {
         maximum: Int? = nil,
         errorCode: Int? = nil
     ) throws(APIError) -> Int? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .number) else { return nil }
         guard let value = Int(text) else {
             throw invalid("\(name) must be a whole number, not '\(text)'", errorCode: errorCode)
         }
@@ -196,7 +203,7 @@ public struct OperationRequest: Sendable {
 
     /// `true` or `false`, in any case.
     public func optionalBool(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Bool? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .boolean) else { return nil }
         switch text.lowercased() {
         case "true": return true
         case "false": return false
@@ -217,7 +224,7 @@ public struct OperationRequest: Sendable {
         as type: Sid.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Sid? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         guard let sid = Sid(validating: text) else {
             throw invalid(
                 "\(name) '\(text)' is not valid: it must be \(Sid.prefix) followed by 32 hexadecimal digits",
@@ -248,7 +255,7 @@ public struct OperationRequest: Sendable {
         as type: Value.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Value? where Value.RawValue == String {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         guard let value = Value.allCases.first(where: { $0.rawValue == text }) else {
             let allowed = Value.allCases.map(\.rawValue).joined(separator: ", ")
             throw invalid("\(name) '\(text)' is not one of \(allowed)", errorCode: errorCode)
@@ -272,7 +279,7 @@ public struct OperationRequest: Sendable {
 
     /// An RFC 2822 date.
     public func optionalDate(_ name: String, in location: Location, errorCode: Int? = nil) throws(APIError) -> Date? {
-        guard let text = try scalar(name, in: location, errorCode: errorCode) else { return nil }
+        guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         guard let date = RFC2822Date.date(from: text) else {
             throw invalid("\(name) '\(text)' is not an RFC 2822 date", errorCode: errorCode)
         }
@@ -300,5 +307,34 @@ enum PatternCache {
         }
         guard let expression else { return false }
         return expression.firstMatch(in: text, range: NSRange(text.startIndex..<text.endIndex, in: text)) != nil
+    }
+}
+
+/// The kind of JSON value a reader takes from a JSON body: a day, a date or a SID is a string.
+public enum JSONKind: Sendable {
+    case string, number, boolean
+
+    /// Whether `value` is of this kind; `null` is of every kind, as a value not sent.
+    func admits(_ value: JSONValue) -> Bool {
+        switch (self, value) {
+        case (_, .null), (.string, .string), (.number, .integer), (.number, .number), (.boolean, .bool): true
+        default: false
+        }
+    }
+
+    var noun: String {
+        switch self {
+        case .string: "a string"
+        case .number: "a number"
+        case .boolean: "true or false"
+        }
+    }
+
+    var plural: String {
+        switch self {
+        case .string: "strings"
+        case .number: "numbers"
+        case .boolean: "booleans"
+        }
     }
 }

@@ -88,6 +88,23 @@ import Testing
             let bare = try #require(handler.serviceCreates.withLock { $0.last })
             #expect(bare.friendlyName == "bare")
             #expect(bare.config == nil && bare.tags == nil && bare.metadata == nil && bare.enabled == nil)
+
+            // null is as if the member were not sent; a whole number written 3.0 is one.
+            let response = try await AsyncHTTPClientTransport().send(
+                ClientRequest(
+                    method: "POST",
+                    url: "http://127.0.0.1:\(port)/v1/Services",
+                    headers: [
+                        ("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString()),
+                        ("Content-Type", "application/json"),
+                    ],
+                    body: Data(#"{"friendly_name": "nulls", "enabled": null, "config": null, "body": 3.0}"#.utf8)
+                ),
+                timeout: .seconds(10)
+            )
+            #expect(response.status == 201)
+            let nulls = try #require(handler.serviceCreates.withLock { $0.last })
+            #expect(nulls.enabled == nil && nulls.config == nil && nulls.body == 3)
         }
     }
 
@@ -98,7 +115,15 @@ import Testing
         (#"{}"#, "Required parameter friendly_name is missing from the JSON body"),
         (#"{"friendly_name": ["a"]}"#, "friendly_name must be one value, not an array"),
         (#"{"friendly_name": "x", "body": 11}"#, "body must be from 1 to 10, not 11"),
-        (#"{"friendly_name": "x", "body": "many"}"#, "body must be a whole number, not 'many'"),
+        (#"{"friendly_name": "x", "body": "many"}"#, "body must be a number in the JSON body"),
+        (#"{"friendly_name": "x", "body": 2.5}"#, "body must be a whole number, not '2.5'"),
+        (#"{"friendly_name": 5}"#, "friendly_name must be a string in the JSON body"),
+        (#"{"friendly_name": "x", "enabled": "true"}"#, "enabled must be true or false in the JSON body"),
+        (#"{"friendly_name": "x", "tags": [1]}"#, "tags must be an array of strings"),
+        (
+            #"{"friendly_name": "x", "config": {"rp_id": "a", "Type": {"default": "AAA"}}}"#,
+            "config is not valid: 'AAA' is not one of class, self,"
+        ),
         (#"{"friendly_name": "x", "self": "XX1"}"#, "self 'XX1' is not valid"),
         (#"{"friendly_name": "x", "tags": "a"}"#, "tags must be an array"),
         (#"{"friendly_name": "x", "tags": [{"a": 1}]}"#, "tags must be an array of single values, not of an object"),

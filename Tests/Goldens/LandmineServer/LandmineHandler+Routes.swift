@@ -55,8 +55,8 @@ extension LandmineHandler {
             ) { request, caller in
                 try await self.listClass(
                     ListClassInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query, maximum: 100),
-                        page: try request.optionalInt("Page", in: .query),
+                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 100),
+                        page: try request.optionalInt("Page", in: .query, minimum: 0),
                         uri: try request.optionalString("uri", in: .query),
                         default: try request.optionalEnum("default", in: .query, as: Default.self),
                         startTime: try request.optionalDateTime("StartTime", in: .query),
@@ -184,8 +184,8 @@ extension LandmineHandler {
             ) { request, caller in
                 try await self.listService(
                     ListServiceInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query, maximum: 1000),
-                        page: try request.optionalInt("Page", in: .query),
+                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000),
+                        page: try request.optionalInt("Page", in: .query, minimum: 0),
                         pageToken: try request.optionalString("PageToken", in: .query)
                     ),
                     caller: caller
@@ -349,7 +349,7 @@ extension LandmineHandler {
             ) { request, caller in
                 try await self.listUsage(
                     ListUsageInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query)
+                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1)
                     ),
                     caller: caller
                 )

@@ -139,7 +139,9 @@ struct OpenAPIDocument {
     private func requestBody(_ form: [Parameter], contentType: String) -> JSONValue {
         var properties = JSONObject()
         for parameter in form {
-            guard case .object(let schema) = schemas.parameter(parameter) else { continue }
+            guard case .object(var schema) = schemas.parameter(parameter) else { continue }
+            // An optional member of a JSON body may be null, which is as if it were not sent.
+            if parameter.location == .json, !parameter.required { schema = OpenAPISchemas.nullable(schema) }
             properties[parameter.wireName] = .object(
                 OpenAPISchemas.describing(schema, schemas.description(of: parameter))
             )

@@ -39,9 +39,12 @@ struct OpenAPISchemas {
             schema["maximum"] = parameter.constraints.maximum.map(JSONValue.integer)
             schema["minLength"] = parameter.constraints.minLength.map(JSONValue.integer)
             schema["maxLength"] = parameter.constraints.maxLength.map(JSONValue.integer)
-            if parameter.type.kind != .dateTimeRFC2822 {
-                schema["pattern"] = parameter.constraints.pattern.map { .string(Self.wholeValuePattern($0)) }
+            // A string's own pattern; a date's is its type's.
+            if parameter.type.kind.isText, let pattern = parameter.constraints.pattern {
+                schema["pattern"] = .string(Self.wholeValuePattern(pattern))
             }
+            // A required array sends at least one value: none is the parameter missing.
+            if parameter.type.kind == .array, parameter.required { schema["minItems"] = 1 }
         }
         if let value = parameter.defaultValue {
             switch value {
@@ -93,8 +96,10 @@ struct OpenAPISchemas {
         case .dateTimeRFC2822: JSONObject([("type", "string"), ("pattern", .string(Self.rfc2822Pattern))])
         case .sid, .enumeration: JSONObject([("$ref", referenceTarget(type))])
         case .number: JSONObject([("type", "number")])
-        case .dateTime: JSONObject([("type", "string"), ("format", "date-time")])
-        case .date: JSONObject([("type", "string"), ("format", "date")])
+        // `format` is an annotation in OpenAPI 3.1; the pattern is what the server's parser reads.
+        case .dateTime:
+            JSONObject([("type", "string"), ("format", "date-time"), ("pattern", .string(Self.iso8601Pattern))])
+        case .date: JSONObject([("type", "string"), ("format", "date"), ("pattern", .string(Self.dayPattern))])
         case .formatted:
             JSONObject([("type", "string"), ("format", .string(StringFormat.all[type.reference ?? ""]?.openAPI ?? ""))])
         case .json: JSONObject()
@@ -134,6 +139,18 @@ struct OpenAPISchemas {
             ? plan.sids.first { $0.sid.prefix == type.reference }?.typeName
             : plan.enums.first { $0.enumeration.name == type.reference }?.typeName
         return .string("#/components/schemas/" + (name ?? ""))
+    }
+
+    /// `schema` that also admits `null`: its type with `null` beside it, or any of it and `null`.
+    static func nullable(_ schema: JSONObject) -> JSONObject {
+        if case .string(let type)? = schema["type"] {
+            var result = schema
+            result["type"] = [.string(type), "null"]
+            return result
+        }
+        // Any JSON already admits null.
+        if schema.members.isEmpty { return schema }
+        return JSONObject([("anyOf", [.object(schema), ["type": "null"]])])
     }
 
     /// `schema` with a description put first, where a reader looks for it.
@@ -270,6 +287,24 @@ struct OpenAPISchemas {
     /// The dates `RFC2822Date.date(from:)` reads, which is what the server accepts: an optional
     /// weekday, a day, month, year, hours, minutes, optional seconds and a zone, with spaces
     /// optional between them.
+    /// A year from 0001 to 9999, as `CalendarDate` reads one, and the leap years among them.
+    private static let year = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
+    private static let leapYear = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+
+    /// A day that exists, `YYYY-MM-DD`: February 29th in leap years only.
+    private static let day =
+        "(?:\(year)-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|\(year)-(?:0[13-9]|1[0-2])-(?:29|30)"
+        + "|\(year)-(?:0[13578]|1[02])-31|\(leapYear)-02-29)"
+
+    /// What `CalendarDate` reads.
+    static let dayPattern = "^\(day)$"
+
+    /// What `ISO8601Date` reads: a day, a time to the second (no leap second) with any fraction,
+    /// and `Z` or an offset.
+    static let iso8601Pattern =
+        "^\(day)[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?"
+        + "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+
     static let rfc2822Pattern =
         "^ *(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) *, *)?(?:0?[1-9]|[12][0-9]|3[01]) *"
         + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) *[1-9][0-9]{3} *(?:[01]?[0-9]|2[0-3]) *: *"
