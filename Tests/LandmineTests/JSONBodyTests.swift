@@ -90,17 +90,9 @@ import Testing
             #expect(bare.config == nil && bare.tags == nil && bare.metadata == nil && bare.enabled == nil)
 
             // null is as if the member were not sent; a whole number written 3.0 is one.
-            let response = try await AsyncHTTPClientTransport().send(
-                ClientRequest(
-                    method: "POST",
-                    url: "http://127.0.0.1:\(port)/v1/Services",
-                    headers: [
-                        ("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString()),
-                        ("Content-Type", "application/json"),
-                    ],
-                    body: Data(#"{"friendly_name": "nulls", "enabled": null, "config": null, "body": 3.0}"#.utf8)
-                ),
-                timeout: .seconds(10)
+            let response = try await Self.createService(
+                #"{"friendly_name": "nulls", "enabled": null, "config": null, "body": 3.0}"#,
+                port: port
             )
             #expect(response.status == 201)
             let nulls = try #require(handler.serviceCreates.withLock { $0.last })
@@ -137,17 +129,10 @@ import Testing
     ])
     func theServerRefusesABrokenBodyWith400(body: String, message: String) async throws {
         try await LandmineTests.serve(LandmineTests.handler()) { port in
-            let response = try await AsyncHTTPClientTransport().send(
-                ClientRequest(
-                    method: "POST",
-                    url: "http://127.0.0.1:\(port)/v1/Services",
-                    headers: [
-                        ("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString()),
-                        ("Content-Type", "application/json; charset=utf-8"),
-                    ],
-                    body: Data(body.utf8)
-                ),
-                timeout: .seconds(10)
+            let response = try await Self.createService(
+                body,
+                port: port,
+                contentType: "application/json; charset=utf-8"
             )
             #expect(response.status == 400)
             let text = String(decoding: response.body, as: UTF8.self)
@@ -211,6 +196,26 @@ import Testing
             #expect(broken.status != 0)
             #expect(handler.serviceCreates.withLock { $0.count } == 1)
         }
+    }
+
+    /// Posts `body` as it is to the service create of the server on `port`.
+    static func createService(
+        _ body: String,
+        port: Int,
+        contentType: String = "application/json"
+    ) async throws -> ClientResponse {
+        try await AsyncHTTPClientTransport().send(
+            ClientRequest(
+                method: "POST",
+                url: "http://127.0.0.1:\(port)/v1/Services",
+                headers: [
+                    ("Authorization", "Basic " + Data("user:secret".utf8).base64EncodedString()),
+                    ("Content-Type", contentType),
+                ],
+                body: Data(body.utf8)
+            ),
+            timeout: .seconds(10)
+        )
     }
 
     static func client(_ port: Int) -> LandmineAPI {
