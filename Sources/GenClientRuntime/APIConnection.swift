@@ -80,15 +80,14 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         authenticated: Bool = true,
         as type: Response.Type
     ) async throws(ClientError) -> Response {
-        let url = try checkedBaseURL.get().url(path: path.description)
-        let body = RequestBody(form: form, json: json)
-        let response = try await exchange(
+        let response = try await send(
             method,
-            url: url,
+            path: path,
             query: query,
             headers: headers,
-            body: body,
-            accepting: status,
+            form: form,
+            json: json,
+            status: status,
             authenticated: authenticated
         )
         return try decode(response, as: type)
@@ -105,7 +104,9 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         }
     }
 
-    /// Sends a request whose success has no body, such as a delete.
+    /// Sends a request whose success has no body, such as a delete: the response, which a
+    /// caller that decodes nothing leaves aside.
+    @discardableResult
     public func send(
         _ method: String,
         path: URLPath,
@@ -115,10 +116,10 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         json: JSONWriter? = nil,
         status: Int? = nil,
         authenticated: Bool = true
-    ) async throws(ClientError) {
+    ) async throws(ClientError) -> ClientResponse {
         let url = try checkedBaseURL.get().url(path: path.description)
         let body = RequestBody(form: form, json: json)
-        _ = try await exchange(
+        return try await exchange(
             method,
             url: url,
             query: query,

@@ -38,31 +38,24 @@ enum FieldTypeParser {
         if StringFormat.all[spelling] != nil {
             return FieldType(kind: .formatted, spec: spelling, reference: spelling)
         }
-        if let argument = argument(of: "array", in: spelling) {
+        // A container of values of one type: `array<T>`, `map<T>`.
+        let containers: [(String, FieldType.Kind, Set<FieldType.Kind>, String)] = [
+            (
+                "array", .array, arrayElements,
+                "an array holds strings, numbers, booleans, days, SIDs, enum values, objects or json"
+            ),
+            ("map", .map, mapValues, "a map holds strings, numbers, booleans, objects or json"),
+        ]
+        for (name, kind, allowed, holds) in containers {
+            guard let argument = argument(of: name, in: spelling) else { continue }
             let located = Located(argument, at: text.location)
             guard let element = parse(located, sids: sids, enums: enums, objects: objects, log: &log)
             else { return nil }
-            guard Self.arrayElements.contains(element.kind) else {
-                log.error(
-                    "an array holds strings, numbers, booleans, days, SIDs, enum values, objects or json, not \(element.spec)",
-                    at: text.location
-                )
+            guard allowed.contains(element.kind) else {
+                log.error("\(holds), not \(element.spec)", at: text.location)
                 return nil
             }
-            return FieldType(kind: .array, spec: spelling, elements: [element])
-        }
-        if let argument = argument(of: "map", in: spelling) {
-            let located = Located(argument, at: text.location)
-            guard let element = parse(located, sids: sids, enums: enums, objects: objects, log: &log)
-            else { return nil }
-            guard Self.mapValues.contains(element.kind) else {
-                log.error(
-                    "a map holds strings, numbers, booleans, objects or json, not \(element.spec)",
-                    at: text.location
-                )
-                return nil
-            }
-            return FieldType(kind: .map, spec: spelling, elements: [element])
+            return FieldType(kind: kind, spec: spelling, elements: [element])
         }
         if let argument = argument(of: "sid", in: spelling) {
             guard argument.count == 2, argument.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
