@@ -76,13 +76,14 @@ extension TypePlan {
 
     // MARK: CLI
 
-    /// Whether the CLI takes the option any number of times, once for each value.
     /// Whether the type is an object or any JSON, which only a JSON body holds in an array.
     var holdsJSON: Bool { kind == .object || kind == .json }
 
+    /// Whether the CLI takes the option any number of times, once for each value.
     public var isRepeated: Bool { kind == .array && !isJSONText }
 
-    /// Whether the CLI takes the value as JSON text (or `@FILE`): objects, arrays of them, any JSON.
+    /// Whether the CLI takes the value as JSON text (or `@FILE`): objects, maps, arrays of objects,
+    /// any JSON.
     var isJSONText: Bool {
         kind == .object || kind == .json || kind == .uriMap || kind == .map
             || (kind == .array && element?.holdsJSON == true)
@@ -92,7 +93,7 @@ extension TypePlan {
     public var optionType: String {
         if isJSONText { return "String" }
         return switch kind {
-        case .dateTimeRFC2822, .dateTime, .uri, .uriMap, .string, .formatted: "String"
+        case .dateTimeRFC2822, .dateTime, .uri, .string, .formatted: "String"
         case .array: "[" + (element?.optionType ?? "String") + "]"
         default: swiftName
         }
