@@ -49,10 +49,19 @@ let package = Package(
             sources: ["BundledTemplates.swift"],
             resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI")]
         ),
+        // `gen import openapi`: OpenAPI descriptions into specs, on the YAML parser gen already has.
+        .target(
+            name: "GenImport",
+            dependencies: [
+                "GenCore",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "gen",
             dependencies: [
                 "GenCore",
+                "GenImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

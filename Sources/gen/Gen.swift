@@ -1,5 +1,6 @@
 import ArgumentParser
 import GenCore
+import GenImport
 
 @main
 struct Gen: ParsableCommand {
@@ -7,7 +8,7 @@ struct Gen: ParsableCommand {
         commandName: "gen",
         abstract: "Generates Swift code and an OpenAPI description from API specs.",
         discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
-        subcommands: [Generate.self, PrintIR.self],
+        subcommands: [Generate.self, PrintIR.self, Import.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -105,3 +106,37 @@ struct PrintIR: ParsableCommand {
 }
 
 extension Generator.Layout: ExpressibleByArgument {}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Converts API descriptions of other formats into specs.",
+        subcommands: [ImportOpenAPI.self]
+    )
+}
+
+struct ImportOpenAPI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi",
+        abstract: "Converts Twilio's OpenAPI 3 descriptions into specs, one per file.",
+        discussion: """
+            Each FILE becomes DIR/<Name>.yaml, named after the file (twilio_api_v2010.yaml gives \
+            ApiV2010). What a spec cannot express is reported as FILE:LINE:COL: warning: … with the \
+            JSON pointer of the place, and skipped. A spec is written only when gen can generate \
+            from it.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("OpenAPI descriptions (YAML or JSON).", valueName: "file"))
+    var files: [String]
+
+    @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"))
+    var output = "Specs"
+
+    @Option(help: ArgumentHelp("The spec's name, for one file, instead of the one its file name gives.", valueName: "name"))
+    var name: String?
+
+    func run() throws {
+        let status = ImportCommand.run(files: files, output: output, name: name)
+        if status != 0 { throw ExitCode(status) }
+    }
+}

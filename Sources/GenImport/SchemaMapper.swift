@@ -1,0 +1,464 @@
+import Foundation
+import GenCore
+import Yams
+
+/// Where a schema is used, which decides what it may become: a path or a header carries one
+/// plain value, a query or a form adds arrays and JSON text, and a property or a member of a
+/// JSON body may be anything.
+enum TypeContext {
+    case path, header, query, form, nested
+
+    var what: String {
+        switch self {
+        case .path: "a path parameter"
+        case .header: "a header parameter"
+        case .query: "a query parameter"
+        case .form: "a form parameter"
+        case .nested: "a property"
+        }
+    }
+
+    var allowsJSON: Bool { self != .path && self != .header }
+    var allowsArrays: Bool { self != .path && self != .header }
+    var allowsObjects: Bool { self == .nested }
+}
+
+/// A schema as a spec type: `string`, `sid<AC>`, `array<object>` with the object's properties.
+struct MappedType {
+    var type: String
+    var nullable = false
+    /// The members of an `object`, `array<object>` or `map<object>`.
+    var properties: [(String, SpecValue)]?
+    /// The constraints of a scalar schema, which a parameter may carry.
+    var schema: Node?
+
+    static var json: MappedType { MappedType(type: "json") }
+}
+
+/// The state of one import: the warnings, and the enums, objects and SIDs that the types met so
+/// far declare.
+final class ImportContext {
+    let document: OpenAPIDocument
+    private(set) var warnings: [ImportWarning] = []
+    /// Enums by name, in the order they were first used.
+    private(set) var enums: [(name: String, description: String?, values: [String])] = []
+    private var enumByReference: [String: String] = [:]
+    /// Objects by name, each after the objects it uses.
+    private(set) var objects: [(name: String, description: String?, properties: [(String, SpecValue)])] = []
+    private var objectByReference: [String: String] = [:]
+    private var objectsInProgress: Set<String> = []
+    /// For each SID prefix, the entities that the fields holding one suggest, with a weight.
+    private var sidCandidates: [String: [String: Int]] = [:]
+    /// Every type name the generated code will declare, so that new ones are unique.
+    private var typeNames: Set<String> = []
+
+    init(document: OpenAPIDocument) {
+        self.document = document
+    }
+
+    func warn(_ message: String, at node: Node?, _ pointer: Pointer) {
+        warnings.append(
+            ImportWarning(
+                file: document.file,
+                line: node?.line ?? 1,
+                column: node?.column ?? 1,
+                pointer: pointer.description,
+                message: message
+            )
+        )
+    }
+
+    func reserve(typeName: String) { typeNames.insert(typeName) }
+
+    /// `base`, or `base` with the first number from 2 that makes it unused; then reserved.
+    func uniqueTypeName(_ base: String) -> String {
+        var name = base
+        var number = 2
+        while typeNames.contains(name) {
+            name = base + String(number)
+            number += 1
+        }
+        typeNames.insert(name)
+        return name
+    }
+
+    // MARK: Types
+
+    /// The spec type of `schema`, used as `context` under the wire name `name` of `owner`.
+    func type(of schema: Node, at pointer: Pointer, name: String, owner: String, context: TypeContext) -> MappedType {
+        let nullable = schema["nullable"]?.boolean ?? false
+        var mapped = resolvedType(of: schema, at: pointer, name: name, owner: owner, context: context)
+        mapped.nullable = mapped.nullable || nullable
+        return mapped
+    }
+
+    private func resolvedType(
+        of schema: Node,
+        at pointer: Pointer,
+        name: String,
+        owner: String,
+        context: TypeContext
+    ) -> MappedType {
+        if let reference = schema["$ref"]?.text {
+            return referencedType(reference, at: pointer, node: schema, name: name, owner: owner, context: context)
+        }
+        if let all = schema["allOf"]?.items, all.count == 1 {
+            return type(of: all[0], at: pointer / "allOf" / "0", name: name, owner: owner, context: context)
+        }
+        for combinator in ["oneOf", "anyOf", "allOf"] where schema[combinator] != nil {
+            return json(
+                context,
+                because: "'\(combinator)' has no type in a spec, so \(name) is free-form JSON",
+                at: schema,
+                pointer
+            )
+        }
+        let format = schema["format"]?.text
+        switch schema["type"]?.text {
+        case "string":
+            return stringType(schema, format: format, at: pointer, name: name, owner: owner)
+        case "integer":
+            return MappedType(type: "integer", schema: schema)
+        case "number":
+            return MappedType(type: "number", schema: schema)
+        case "boolean":
+            return MappedType(type: "boolean", schema: schema)
+        case "array":
+            return arrayType(schema, at: pointer, name: name, owner: owner, context: context)
+        case "object", nil:
+            return objectType(schema, format: format, at: pointer, name: name, owner: owner, context: context)
+        case let other?:
+            warn("the type '\(other)' is not an OpenAPI type; \(name) is a string", at: schema["type"], pointer / "type")
+            return MappedType(type: "string")
+        }
+    }
+
+    private static let stringFormats: [String: String] = [
+        "date-time": "datetime", "date-time-rfc-2822": "datetime-rfc2822", "date": "date", "uri": "uri",
+        "phone-number": "phone-number", "email": "email", "iso-country-code": "iso-country-code",
+        "currency": "currency",
+    ]
+
+    private func stringType(_ schema: Node, format: String?, at pointer: Pointer, name: String, owner: String)
+        -> MappedType
+    {
+        if format == "http-method" {
+            declareEnum(
+                "HttpMethod",
+                description: "An HTTP method Twilio uses to request a URL.",
+                values: ["HEAD", "GET", "POST", "PATCH", "PUT", "DELETE"] + (schema["enum"]?.items.compactMap(\.text) ?? [])
+            )
+            return MappedType(type: "enum<HttpMethod>", schema: schema)
+        }
+        if let values = schema["enum"]?.items.compactMap(\.text), !values.isEmpty {
+            let enumName = inlineEnumName(owner: owner, name: name, values: values)
+            return MappedType(type: "enum<\(enumName)>", schema: schema)
+        }
+        if let pattern = schema["pattern"]?.text, let prefix = ImportContext.sidPrefix(pattern) {
+            noteSid(prefix: prefix, field: name, owner: owner)
+            return MappedType(type: "sid<\(prefix)>")
+        }
+        return MappedType(type: format.flatMap { ImportContext.stringFormats[$0] } ?? "string", schema: schema)
+    }
+
+    private func arrayType(_ schema: Node, at pointer: Pointer, name: String, owner: String, context: TypeContext)
+        -> MappedType
+    {
+        guard context.allowsArrays else {
+            warn("\(context.what) holds one value, not an array; \(name) is a string", at: schema, pointer)
+            return MappedType(type: "string")
+        }
+        guard let items = schema["items"] else {
+            return context.allowsJSON ? MappedType(type: context == .nested ? "array<json>" : "json") : .json
+        }
+        let element = type(of: items, at: pointer / "items", name: name, owner: owner, context: context)
+        switch element.type {
+        case "datetime", "datetime-rfc2822":
+            warn("a spec has no arrays of date-times; \(name) is an array of strings", at: items, pointer / "items")
+            return MappedType(type: "array<string>")
+        case "uri-map", "json":
+            return context == .nested ? MappedType(type: "array<json>") : .json
+        case let type where type.hasPrefix("array<") || type.hasPrefix("map<"):
+            return context == .nested ? MappedType(type: "array<json>") : .json
+        default:
+            return MappedType(type: "array<\(element.type)>", properties: element.properties)
+        }
+    }
+
+    private func objectType(
+        _ schema: Node,
+        format: String?,
+        at pointer: Pointer,
+        name: String,
+        owner: String,
+        context: TypeContext
+    ) -> MappedType {
+        let properties = schema["properties"]?.entries ?? []
+        guard context.allowsObjects else {
+            if !context.allowsJSON {
+                warn("\(context.what) holds one plain value, not an object; \(name) is a string", at: schema, pointer)
+                return MappedType(type: "string")
+            }
+            // Twilio's query and form values that hold an object are sent as its JSON text.
+            return .json
+        }
+        if format == "uri-map" { return MappedType(type: "uri-map") }
+        if let additional = schema["additionalProperties"], additional.mapping != nil, properties.isEmpty {
+            let value = type(
+                of: additional,
+                at: pointer / "additionalProperties",
+                name: name + "_value",
+                owner: owner,
+                context: .nested
+            )
+            if value.type.hasPrefix("array<") || value.type.hasPrefix("map<") || value.type == "uri-map"
+                || value.type.hasPrefix("enum<") || value.type.hasPrefix("sid<") || value.type.hasPrefix("date")
+            {
+                return .json
+            }
+            return MappedType(type: "map<\(value.type)>", properties: value.properties)
+        }
+        guard !properties.isEmpty else { return .json }
+        return MappedType(
+            type: "object",
+            properties: self.properties(of: schema, at: pointer, owner: owner, isResponse: true)
+        )
+    }
+
+    private func referencedType(
+        _ reference: String,
+        at pointer: Pointer,
+        node: Node,
+        name: String,
+        owner: String,
+        context: TypeContext
+    ) -> MappedType {
+        guard let target = document.resolve(reference: reference) else {
+            warn("'\(reference)' points at nothing in this file; \(name) is free-form JSON", at: node["$ref"], pointer)
+            return context.allowsJSON ? .json : MappedType(type: "string")
+        }
+        let componentName = String(reference.split(separator: "/").last ?? "")
+        let targetPointer = ImportContext.pointer(of: reference)
+        if target["type"]?.text == "string", let values = target["enum"]?.items.compactMap(\.text), !values.isEmpty {
+            let enumName = referencedEnumName(reference, componentName: componentName, target: target, values: values)
+            return MappedType(type: "enum<\(enumName)>", nullable: target["nullable"]?.boolean ?? false, schema: target)
+        }
+        let isObject = (target["type"]?.text == "object" || target["type"] == nil) && target["properties"] != nil
+        guard isObject else {
+            return type(of: target, at: targetPointer, name: name, owner: owner, context: context)
+        }
+        guard context.allowsObjects else {
+            return objectType(target, format: nil, at: targetPointer, name: name, owner: owner, context: context)
+        }
+        guard let objectName = declareObject(reference, componentName: componentName, target: target) else {
+            warn(
+                "'\(reference)' holds itself, which a spec's objects cannot; \(name) is free-form JSON",
+                at: node["$ref"],
+                pointer
+            )
+            return .json
+        }
+        return MappedType(type: "object<\(objectName)>", nullable: target["nullable"]?.boolean ?? false)
+    }
+
+    /// The members of an object schema as spec properties. A member is optional (`nullable`)
+    /// when the schema says so, or when it lists the members it requires and leaves it out.
+    func properties(
+        of schema: Node,
+        at pointer: Pointer,
+        owner: String,
+        isResponse: Bool,
+        excluding excluded: Set<String> = []
+    ) -> [(String, SpecValue)] {
+        let required = schema["required"].map { Set($0.items.compactMap(\.text)) }
+        var result: [(String, SpecValue)] = []
+        for (key, value) in schema["properties"]?.entries ?? [] where !excluded.contains(key) {
+            let memberPointer = pointer / "properties" / key
+            guard ImportContext.isWireName(key) else {
+                warn("'\(key)' cannot be a wire name in a spec; the member is skipped", at: value, memberPointer)
+                continue
+            }
+            var mapped = type(of: value, at: memberPointer, name: key, owner: owner, context: .nested)
+            if let required, !required.contains(key) { mapped.nullable = true }
+            result.append((key, field(mapped, value)))
+        }
+        return result
+    }
+
+    /// A property: its type, whether it may be null, its members, PII and description.
+    func field(_ mapped: MappedType, _ schema: Node) -> SpecValue {
+        .entries([
+            "type": .plain(mapped.type),
+            "nullable": mapped.nullable ? .plain("true") : nil,
+            "pii": ImportContext.pii(schema),
+            "properties": mapped.properties.map { .mapping($0) },
+            "description": ImportContext.prose(schema["description"]?.text),
+        ])
+    }
+
+    static func pii(_ schema: Node) -> SpecValue? {
+        guard let pii = schema["x-twilio"]?["pii"], let handling = pii["handling"]?.text else { return nil }
+        return .entries([
+            "handling": .string(handling),
+            "retentionDays": pii["deleteSla"]?.scalar.flatMap { Int($0.string) }.map { .plain(String($0)) },
+        ])
+    }
+
+    /// Text as spec prose: whitespace runs become one space; nil when nothing is left.
+    static func prose(_ text: String?) -> SpecValue? {
+        guard let text else { return nil }
+        let words = text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.value < 0x20 } })
+        return words.isEmpty ? nil : .prose(words.joined(separator: " "))
+    }
+
+    private func json(_ context: TypeContext, because message: String, at node: Node, _ pointer: Pointer) -> MappedType
+    {
+        if context.allowsJSON {
+            warn(message, at: node, pointer)
+            return .json
+        }
+        warn(message.replacingOccurrences(of: "free-form JSON", with: "a string"), at: node, pointer)
+        return MappedType(type: "string")
+    }
+
+    // MARK: Enums
+
+    private func referencedEnumName(_ reference: String, componentName: String, target: Node, values: [String])
+        -> String
+    {
+        if let name = enumByReference[reference] { return name }
+        // `api.v2010.account.call_enum_status` names the enum `CallStatus`.
+        let last = componentName.split(separator: ".").last.map(String.init) ?? componentName
+        let base = Namer.typeName(last.replacingOccurrences(of: "_enum_", with: "_"))
+        let name = uniqueTypeName(base)
+        enumByReference[reference] = name
+        enums.append((name, ImportContext.prose(target["description"]?.text).flatMap(\.text), values))
+        return name
+    }
+
+    /// An enum written where it is used: named after its owner and field, and shared with an
+    /// earlier one of that name and values.
+    private func inlineEnumName(owner: String, name: String, values: [String]) -> String {
+        let base = Namer.typeName(owner + "_" + name)
+        if let same = enums.first(where: { ($0.name == base || $0.name.hasPrefix(base)) && $0.values == values }) {
+            return same.name
+        }
+        let enumName = uniqueTypeName(base)
+        enums.append((enumName, nil, values))
+        return enumName
+    }
+
+    private func declareEnum(_ name: String, description: String, values: [String]) {
+        var unique: [String] = []
+        for value in values where !unique.contains(value) { unique.append(value) }
+        if let index = enums.firstIndex(where: { $0.name == name }) {
+            for value in unique where !enums[index].values.contains(value) { enums[index].values.append(value) }
+            return
+        }
+        typeNames.insert(name)
+        enums.append((name, description, unique))
+    }
+
+    // MARK: Objects
+
+    /// The name of the object a component schema declares, declared (after the objects it uses)
+    /// when first met; nil when it holds itself.
+    private func declareObject(_ reference: String, componentName: String, target: Node) -> String? {
+        if let name = objectByReference[reference] { return name }
+        if objectsInProgress.contains(reference) { return nil }
+        objectsInProgress.insert(reference)
+        defer { objectsInProgress.remove(reference) }
+        let last = componentName.split(separator: ".").last.map(String.init) ?? componentName
+        let name = uniqueTypeName(Namer.typeName(last))
+        let properties = self.properties(
+            of: target,
+            at: ImportContext.pointer(of: reference),
+            owner: name,
+            isResponse: true
+        )
+        objectByReference[reference] = name
+        objects.append((name, ImportContext.prose(target["description"]?.text).flatMap(\.text), properties))
+        return name
+    }
+
+    // MARK: SIDs
+
+    /// The prefix of a SID pattern: `^CA[0-9a-fA-F]{32}$` gives `CA`.
+    static func sidPrefix(_ pattern: String) -> String? {
+        guard pattern.hasPrefix("^"), pattern.hasSuffix("[0-9a-fA-F]{32}$") else { return nil }
+        let prefix = pattern.dropFirst().dropLast("[0-9a-fA-F]{32}$".count)
+        guard prefix.count == 2, prefix.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
+        return String(prefix)
+    }
+
+    /// What a field holding a SID says of its entity: `AccountSid` an Account; a resource's own
+    /// `sid` the resource itself, which counts most.
+    func noteSid(prefix: String, field: String, owner: String) {
+        let entity: String
+        let weight: Int
+        if field.lowercased() == "sid" {
+            entity = owner
+            weight = 1000
+        } else {
+            let lowered = field.lowercased()
+            guard lowered.hasSuffix("sid") else { return noteSid(prefix: prefix, entity: nil) }
+            var stem = String(field.dropLast(3))
+            while stem.hasSuffix("_") || stem.hasSuffix("-") { stem.removeLast() }
+            guard stem.contains(where: \.isLetter) else { return noteSid(prefix: prefix, entity: nil) }
+            entity = Namer.typeName(stem)
+            weight = 1
+        }
+        sidCandidates[prefix, default: [:]][entity, default: 0] += weight
+    }
+
+    private func noteSid(prefix: String, entity: String?) {
+        if sidCandidates[prefix] == nil { sidCandidates[prefix] = [:] }
+    }
+
+    /// Each prefix met and its entity: the best supported name not taken by another prefix.
+    func sids() -> [(prefix: String, entity: String)] {
+        let ranked = sidCandidates.sorted { lhs, rhs in
+            let left = lhs.value.values.reduce(0, +)
+            let right = rhs.value.values.reduce(0, +)
+            return left != right ? left > right : lhs.key < rhs.key
+        }
+        var assigned: [String: String] = [:]
+        for (prefix, candidates) in ranked {
+            let ordered = candidates.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
+            let free = ordered.first { !typeNames.contains(Namer.sidTypeName(entity: $0)) }
+            let entity = free ?? ((ordered.first ?? "Entity") + prefix)
+            typeNames.insert(Namer.sidTypeName(entity: entity))
+            assigned[prefix] = entity
+        }
+        return assigned.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    // MARK: Names
+
+    /// Whether the spec format takes `name` as a wire name.
+    static func isWireName(_ name: String) -> Bool {
+        let body = name.last.map { "<>".contains($0) } == true ? String(name.dropLast()) : name
+        guard let first = body.first, first.isASCII, first.isLetter || first.isNumber || first == "_" else {
+            return false
+        }
+        return body.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_-./".contains($0)) }
+    }
+
+    /// The JSON pointer of a local reference.
+    static func pointer(of reference: String) -> Pointer {
+        var pointer = Pointer()
+        for token in reference.dropFirst(2).split(separator: "/") {
+            pointer = pointer / token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+        }
+        return pointer
+    }
+}
+
+extension SpecValue {
+    var text: String? {
+        switch self {
+        case .plain(let text), .string(let text), .prose(let text): text
+        default: nil
+        }
+    }
+}
