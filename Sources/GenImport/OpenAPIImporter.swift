@@ -67,6 +67,8 @@ private struct FoundOperation {
 private struct Importer {
     let context: ImportContext
     let name: String
+    /// Each resource's plural, which names its accessor and command.
+    var plurals: [String: String] = [:]
     var document: OpenAPIDocument { context.document }
 
     init(context: ImportContext, name: String) {
@@ -131,6 +133,7 @@ private struct Importer {
             context.reserve(typeName: resource)
             context.reserve(typeName: Namer.pageTypeName(resource: resource))
         }
+        plurals = Importer.plurals(of: order)
         var resources: [(String, SpecValue)] = []
         for resource in order {
             resources.append((resource, self.resource(resource, byResource[resource]!)))
@@ -188,7 +191,7 @@ private struct Importer {
             ])
         }
         writer.blankLine()
-        writer.line("resources:")
+        writer.line(resources.isEmpty ? "resources: {}" : "resources:")
         for (index, (key, value)) in resources.enumerated() {
             if index > 0 { writer.blankLine() }
             writer.entries([(key, value)], indent: 2)
@@ -341,7 +344,7 @@ private struct Importer {
             names.insert(name)
             operationValues.append((name, self.operation(operation, resource: resource, hasPage: page != nil)))
         }
-        let plural = Importer.plural(resource)
+        let plural = plurals[resource] ?? resource + "s"
         return .entries([
             "plural": plural == resource + "s" ? nil : .plain(plural),
             "description": ImportContext.prose(description ?? first.node["summary"]?.text),
@@ -352,15 +355,27 @@ private struct Importer {
         ])
     }
 
-    /// English plurals of the regular kinds; a name already plural stays as it is.
-    static func plural(_ name: String) -> String {
+    /// English plurals of the regular kinds, each unlike every resource's name and other plural.
+    /// A name that reads as a plural already (`BulkConsents`) gets `List` (`BulkConsentsList`).
+    static func plurals(of resources: [String]) -> [String: String] {
+        let names = Set(resources)
+        var taken: Set<String> = names
+        var plurals: [String: String] = [:]
+        for resource in resources {
+            let candidates = [plural(resource), resource + "List", resource + "Collection"].compactMap { $0 }
+            let chosen = candidates.first { !taken.contains($0) } ?? resource + "Items"
+            taken.insert(chosen)
+            plurals[resource] = chosen
+        }
+        return plurals
+    }
+
+    static func plural(_ name: String) -> String? {
         let lowered = name.lowercased()
-        if lowered.hasSuffix("ss") || lowered.hasSuffix("sh") || lowered.hasSuffix("ch") || lowered.hasSuffix("x")
-            || lowered.hasSuffix("us")
-        {
+        if lowered.hasSuffix("ss") || lowered.hasSuffix("sh") || lowered.hasSuffix("ch") || lowered.hasSuffix("x") {
             return name + "es"
         }
-        if lowered.hasSuffix("s") { return name }
+        if lowered.hasSuffix("s") { return nil }
         if lowered.hasSuffix("y"), let before = lowered.dropLast().last, !"aeiou".contains(before) {
             return name.dropLast() + "ies"
         }
@@ -512,6 +527,12 @@ private struct Importer {
             switch location {
             case "path":
                 path.append((name, self.parameter(resolved, pointer, name: name, resource: resource, context: .path, required: true)))
+            case "query" where resolved["schema"]?["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true:
+                context.warn(
+                    "\(name) is sent flattened under a prefix (\(name).<key>=value), which a spec cannot say; it is skipped",
+                    at: parameter,
+                    pointer
+                )
             case "query":
                 query.append((name, self.parameter(resolved, pointer, name: name, resource: resource, context: .query, required: required)))
             case "header" where ["authorization", "accept", "content-type", "user-agent", "host", "content-length"].contains(name.lowercased()):
@@ -557,6 +578,17 @@ private struct Importer {
                 }
             }
         }
+        let outside = Set((path + query + header).map(\.0))
+        for (key, _) in form + json where outside.contains(key) {
+            context.warn(
+                "the body's \(key) has the name of a parameter of the path, query or headers, which a spec's "
+                    + "operation holds once; the body's is skipped",
+                at: node["requestBody"],
+                operation.pointer / "requestBody"
+            )
+        }
+        form.removeAll { outside.contains($0.0) }
+        json.removeAll { outside.contains($0.0) }
         if ["GET", "HEAD", "DELETE"].contains(operation.method), !form.isEmpty || !json.isEmpty {
             context.warn(
                 "a \(operation.method) request sends no body in a spec; the body is skipped",
@@ -605,45 +637,64 @@ private struct Importer {
     func bodyMembers(_ schema: Node, _ pointer: Pointer, resource: String, context typeContext: TypeContext)
         -> [(String, SpecValue)]
     {
-        let (object, objectPointer, _) = ImportContext.named(schema, pointer, document: document)
-        guard let members = object["properties"]?.entries, !members.isEmpty else {
-            if object["properties"] == nil {
-                context.warn("the body is not an object of named members; it is skipped", at: schema, pointer)
-            }
+        let shapes = context.shapes(of: schema, at: pointer, isAlternative: false)
+        guard !shapes.isEmpty else {
+            context.warn("the body is not an object of named members; it is skipped", at: schema, pointer)
             return []
         }
-        let required = Set(object["required"]?.items.compactMap(\.text) ?? [])
-        var result: [(String, SpecValue)] = []
-        for (key, value) in members {
-            let memberPointer = objectPointer / "properties" / key
-            guard ImportContext.isWireName(key) else {
-                context.warn("'\(key)' cannot be a wire name in a spec; the member is skipped", at: value, memberPointer)
-                continue
-            }
-            if typeContext == .form, value["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true {
-                context.warn(
-                    "\(key) is sent flattened under a prefix (\(value["format"]!.text!)), which a spec cannot say; it is skipped",
-                    at: value,
-                    memberPointer
-                )
-                continue
-            }
-            result.append(
-                (
-                    key,
-                    parameter(
-                        value,
-                        memberPointer,
-                        name: key,
-                        resource: resource,
-                        context: typeContext,
-                        required: required.contains(key),
-                        isSchema: true
-                    )
-                )
+        if shapes.contains(where: \.isAlternative) {
+            context.warn(
+                "the body is one of \(shapes.count) shapes, which a spec cannot say; it takes the members of all, each optional",
+                at: schema,
+                pointer
             )
         }
+        var result: [(String, SpecValue)] = []
+        var seen: Set<String> = []
+        for shape in shapes {
+            let required = shape.isAlternative ? [] : Set(shape.node["required"]?.items.compactMap(\.text) ?? [])
+            for (key, value) in shape.node["properties"]?.entries ?? [] where !seen.contains(key) {
+                seen.insert(key)
+                result += bodyMember(key, value, shape.pointer / "properties" / key, resource, typeContext, required.contains(key))
+            }
+        }
         return result
+    }
+
+    private func bodyMember(
+        _ key: String,
+        _ value: Node,
+        _ memberPointer: Pointer,
+        _ resource: String,
+        _ typeContext: TypeContext,
+        _ isRequired: Bool
+    ) -> [(String, SpecValue)] {
+        guard ImportContext.isWireName(key) else {
+            context.warn("'\(key)' cannot be a wire name in a spec; the member is skipped", at: value, memberPointer)
+            return []
+        }
+        if typeContext == .form, value["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true {
+            context.warn(
+                "\(key) is sent flattened under a prefix (\(value["format"]!.text!)), which a spec cannot say; it is skipped",
+                at: value,
+                memberPointer
+            )
+            return []
+        }
+        return [
+            (
+                key,
+                parameter(
+                    value,
+                    memberPointer,
+                    name: key,
+                    resource: resource,
+                    context: typeContext,
+                    required: isRequired,
+                    isSchema: true
+                )
+            )
+        ]
     }
 
     /// A parameter: its type, whether it is required, its default and constraints.
@@ -661,13 +712,6 @@ private struct Importer {
         if !isSchema, parameter["schema"] == nil {
             context.warn("the parameter has no schema; \(name) is a string", at: parameter, pointer)
         }
-        if typeContext == .query, schemaNode["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true {
-            context.warn(
-                "\(name) is sent flattened under a prefix, which a spec cannot say; it is sent as JSON text",
-                at: schemaNode,
-                schemaPointer
-            )
-        }
         let mapped = context.type(of: schemaNode, at: schemaPointer, name: name, owner: resource, context: typeContext)
         let constraints = Constraints(mapped: mapped, required: required, context: context, pointer: schemaPointer)
         return .entries([
@@ -679,7 +723,7 @@ private struct Importer {
             "minimum": constraints.minimum,
             "maximum": constraints.maximum,
             "pattern": constraints.pattern,
-            "pii": ImportContext.pii(isSchema ? parameter : parameter),
+            "pii": context.pii(parameter, at: pointer),
             "properties": mapped.properties.map { .mapping($0) },
             "description": ImportContext.prose(parameter["description"]?.text ?? schemaNode["description"]?.text),
         ])

@@ -54,6 +54,7 @@ final class ImportContext {
 
     init(document: OpenAPIDocument) {
         self.document = document
+        typeNames = ReservedNames.types
     }
 
     func warn(_ message: String, at node: Node?, _ pointer: Pointer) {
@@ -262,7 +263,9 @@ final class ImportContext {
     }
 
     /// The members of an object schema as spec properties. A member is optional (`nullable`)
-    /// when the schema says so, or when it lists the members it requires and leaves it out.
+    /// when the schema says so, or when it lists the members it requires and leaves it out. A
+    /// schema that is one of several objects (`oneOf`, `anyOf`) has the members of them all, each
+    /// optional; one made of several (`allOf`), the members of each.
     func properties(
         of schema: Node,
         at pointer: Pointer,
@@ -270,38 +273,75 @@ final class ImportContext {
         isResponse: Bool,
         excluding excluded: Set<String> = []
     ) -> [(String, SpecValue)] {
-        let required = schema["required"].map { Set($0.items.compactMap(\.text)) }
         var result: [(String, SpecValue)] = []
-        for (key, value) in schema["properties"]?.entries ?? [] where !excluded.contains(key) {
-            let memberPointer = pointer / "properties" / key
-            guard ImportContext.isWireName(key) else {
-                warn("'\(key)' cannot be a wire name in a spec; the member is skipped", at: value, memberPointer)
-                continue
+        var seen = excluded
+        for shape in shapes(of: schema, at: pointer, isAlternative: false) {
+            let required = shape.node["required"].map { Set($0.items.compactMap(\.text)) }
+            for (key, value) in shape.node["properties"]?.entries ?? [] where !seen.contains(key) {
+                seen.insert(key)
+                let memberPointer = shape.pointer / "properties" / key
+                guard ImportContext.isWireName(key) else {
+                    warn("'\(key)' cannot be a wire name in a spec; the member is skipped", at: value, memberPointer)
+                    continue
+                }
+                var mapped = type(of: value, at: memberPointer, name: key, owner: owner, context: .nested)
+                if shape.isAlternative { mapped.nullable = true }
+                if let required, !required.contains(key) { mapped.nullable = true }
+                result.append((key, field(mapped, value, at: memberPointer)))
             }
-            var mapped = type(of: value, at: memberPointer, name: key, owner: owner, context: .nested)
-            if let required, !required.contains(key) { mapped.nullable = true }
-            result.append((key, field(mapped, value)))
+        }
+        return result
+    }
+
+    /// The object schemas that make `schema`: itself, or the parts of `allOf`, `oneOf` and
+    /// `anyOf`, with `$ref`s followed. A part of `oneOf` or `anyOf` is an alternative.
+    func shapes(of schema: Node, at pointer: Pointer, isAlternative: Bool, depth: Int = 0)
+        -> [(node: Node, pointer: Pointer, isAlternative: Bool)]
+    {
+        guard depth < 8 else { return [] }
+        if let reference = schema["$ref"]?.text, let target = document.resolve(reference: reference) {
+            return shapes(of: target, at: ImportContext.pointer(of: reference), isAlternative: isAlternative, depth: depth + 1)
+        }
+        var result: [(node: Node, pointer: Pointer, isAlternative: Bool)] = []
+        if schema["properties"] != nil { result.append((schema, pointer, isAlternative)) }
+        for combinator in ["allOf", "oneOf", "anyOf"] {
+            for (index, part) in (schema[combinator]?.items ?? []).enumerated() {
+                result += shapes(
+                    of: part,
+                    at: pointer / combinator / String(index),
+                    isAlternative: isAlternative || combinator != "allOf",
+                    depth: depth + 1
+                )
+            }
         }
         return result
     }
 
     /// A property: its type, whether it may be null, its members, PII and description.
-    func field(_ mapped: MappedType, _ schema: Node) -> SpecValue {
+    func field(_ mapped: MappedType, _ schema: Node, at pointer: Pointer) -> SpecValue {
         .entries([
             "type": .plain(mapped.type),
             "nullable": mapped.nullable ? .plain("true") : nil,
-            "pii": ImportContext.pii(schema),
+            "pii": pii(schema, at: pointer),
             "properties": mapped.properties.map { .mapping($0) },
             "description": ImportContext.prose(schema["description"]?.text),
         ])
     }
 
-    static func pii(_ schema: Node) -> SpecValue? {
+    /// `x-twilio.pii`: how personal data is handled, and how many days it is kept (`deleteSla`,
+    /// which a spec takes when it is a positive number of days).
+    func pii(_ schema: Node, at pointer: Pointer) -> SpecValue? {
         guard let pii = schema["x-twilio"]?["pii"], let handling = pii["handling"]?.text else { return nil }
-        return .entries([
-            "handling": .string(handling),
-            "retentionDays": pii["deleteSla"]?.scalar.flatMap { Int($0.string) }.map { .plain(String($0)) },
-        ])
+        var days = pii["deleteSla"]?.scalar.flatMap { Int($0.string) }
+        if let value = days, value <= 0 {
+            warn(
+                "a spec keeps personal data a positive number of days; the deleteSla \(value) is left out",
+                at: pii["deleteSla"],
+                pointer / "x-twilio" / "pii" / "deleteSla"
+            )
+            days = nil
+        }
+        return .entries(["handling": .string(handling), "retentionDays": days.map { .plain(String($0)) }])
     }
 
     /// Text as spec prose: whitespace runs become one space; nil when nothing is left.

@@ -4,8 +4,14 @@ extension SpecLowering {
         checkTypeName(raw.name, "a resource's name")
         if let plural = raw.plural { checkTypeName(plural, "a resource's plural") }
         // `properties` is nil when it is missing or not a mapping, which is reported already.
-        if raw.properties?.isEmpty == true {
-            log.error("resource '\(raw.name.value)' has no properties", at: raw.name.location)
+        // A resource whose operations all return nothing (an action) may have none.
+        if raw.properties?.isEmpty == true,
+            let returning = raw.operations.first(where: { ["resource", "page"].contains($0.returns?.value) })
+        {
+            log.error(
+                "resource '\(raw.name.value)' has no properties, but operation '\(returning.name.value)' returns it",
+                at: raw.name.location
+            )
         }
         let properties = lowerProperties(raw.properties ?? [])
         // Checked against the names as written, so that a property with another problem is

@@ -1,6 +1,6 @@
 /// The names that generated code declares itself, which a spec's names must not take. The one
 /// list of them: the plan checks names against it and the templates declare these members.
-enum ReservedNames {
+public enum ReservedNames {
     /// Options every generated CLI command has (`Templates/CLI/*.mustache`, swift-argument-parser's
     /// own), which a parameter's option must not take: it gets `-value` added instead.
     static let options: Set<String> = [
@@ -31,7 +31,7 @@ enum ReservedNames {
 
     /// Types the generated code names without a module: the runtimes', the frameworks' and the
     /// CLI's own (`ConnectionOptions`), which a generated type must not shadow.
-    static let types: Set<String> = [
+    public static let types: Set<String> = [
         "APIConnection", "ClientError", "ClientConfiguration", "BasicCredentials", "HTTPTransport", "PagedSequence",
         "AsyncHTTPClientTransport", "OperationResponder", "OperationRoute", "ErrorCodes", "BasicAuthorization",
         "APIError", "JSONWritable", "JSONWriter", "RFC2822Date", "TwilioSid", "CommandSupport", "ResourcePrinter",
