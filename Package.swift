@@ -254,7 +254,9 @@ let package = Package(
         // description's date patterns are checked against the runtime's parsers.
         .testTarget(
             name: "GenCoreTests",
-            dependencies: ["GenCore", "gen", "GenRuntime", "TestSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GenCore", "GenImport", "gen", "GenRuntime", "TestSupport", .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime", "GenRuntime"]),

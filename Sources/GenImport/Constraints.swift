@@ -24,7 +24,10 @@ struct Constraints {
         var bounds: (Double?, Double?) = (nil, nil)
         var regex: NSRegularExpression?
         if Constraints.textTypes.contains(type) {
-            lengths = (schema["minLength"]?.scalar.flatMap { Int($0.string) }, schema["maxLength"]?.scalar.flatMap { Int($0.string) })
+            lengths = (
+                schema["minLength"]?.scalar.flatMap { Int($0.string) },
+                schema["maxLength"]?.scalar.flatMap { Int($0.string) }
+            )
             if let low = lengths.0, let high = lengths.1, low > high { lengths = (nil, nil) }
             minLength = lengths.0.map { .plain(String($0)) }
             maxLength = lengths.1.map { .plain(String($0)) }
@@ -33,7 +36,11 @@ struct Constraints {
                     regex = compiled
                     pattern = .string(text)
                 } else {
-                    context.warn("the pattern does not compile as a regular expression; it is left out", at: schema["pattern"], pointer / "pattern")
+                    context.warn(
+                        "the pattern does not compile as a regular expression; it is left out",
+                        at: schema["pattern"],
+                        pointer / "pattern"
+                    )
                 }
             }
         }
@@ -43,7 +50,11 @@ struct Constraints {
                 if value.rounded() == value, abs(value) < 1e15 {
                     if index == 0 { bounds.0 = value } else { bounds.1 = value }
                 } else {
-                    context.warn("a spec's bounds are whole numbers; the \(key) \(node.text ?? "") is left out", at: node, pointer / key)
+                    context.warn(
+                        "a spec's bounds are whole numbers; the \(key) \(node.text ?? "") is left out",
+                        at: node,
+                        pointer / key
+                    )
                 }
             }
             if let low = bounds.0, let high = bounds.1, low > high { bounds = (nil, nil) }
@@ -72,7 +83,8 @@ struct Constraints {
             let length = text.unicodeScalars.count
             let fitsLength = (lengths.0.map { length >= $0 } ?? true) && (lengths.1.map { length <= $0 } ?? true)
             let range = NSRange(text.startIndex..., in: text)
-            let fitsPattern = regex.map { $0.firstMatch(in: text, options: [.anchored], range: range)?.range == range } ?? true
+            let fitsPattern =
+                regex.map { $0.firstMatch(in: text, options: [.anchored], range: range)?.range == range } ?? true
             if fitsLength, fitsPattern, !text.isEmpty, !text.contains(where: { $0.isNewline }) {
                 defaultValue = .string(text)
             }
@@ -84,7 +96,11 @@ struct Constraints {
             break
         }
         if defaultValue == nil {
-            context.warn("the default \(text.debugDescription) does not fit the parameter's type and constraints; it is left out", at: node, defaultPointer)
+            context.warn(
+                "the default \(text.debugDescription) does not fit the parameter's type and constraints; it is left out",
+                at: node,
+                defaultPointer
+            )
         }
     }
 }

@@ -19,7 +19,9 @@ public enum ImportCommand {
                 for warning in spec.warnings { console.err(warning.description) }
                 let path = (output as NSString).appendingPathComponent(spec.name + ".yaml")
                 if let earlier = written[path] {
-                    console.err("\(file):1:1: error: the spec \(spec.name) was already imported from \(earlier); give one of them another --name")
+                    console.err(
+                        "\(file):1:1: error: the spec \(spec.name) was already imported from \(earlier); give one of them another --name"
+                    )
                     failed = true
                     continue
                 }

@@ -26,7 +26,12 @@ public enum OpenAPIImporter {
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
-            throw ImportError(file: file, line: 1, column: 1, message: "cannot read the file: \(error.localizedDescription)")
+            throw ImportError(
+                file: file,
+                line: 1,
+                column: 1,
+                message: "cannot read the file: \(error.localizedDescription)"
+            )
         }
         return try importText(text, file: file, name: name)
     }
@@ -46,8 +51,10 @@ public enum OpenAPIImporter {
         for prefix in ["twilio_", "twilio-"] where stem.hasPrefix(prefix) {
             stem.removeFirst(prefix.count)
         }
-        let name = Namer.typeName(stem.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_"))
-        return name.first?.isLetter == true ? name : "API" + name
+        let name = Namer.typeName(
+            stem.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")
+        )
+        return name.first?.isLetter == true ? name : "API" + name.filter { $0.isLetter || $0.isNumber }
     }
 }
 
@@ -82,21 +89,31 @@ private struct Importer {
     mutating func run() throws -> ImportedSpec {
         let root = document.root
         guard let paths = root["paths"] else {
-            throw ImportError(file: document.file, line: root.line, column: root.column, message: "no 'paths' in the description")
+            throw ImportError(
+                file: document.file,
+                line: root.line,
+                column: root.column,
+                message: "no 'paths' in the description"
+            )
         }
         var operations: [FoundOperation] = []
         var total = 0
         var skipped = 0
         for (path, item) in paths.entries {
             let pathPointer = Pointer() / "paths" / path
-            let shared = item["parameters"]?.items.enumerated().map { ($1, pathPointer / "parameters" / String($0)) } ?? []
+            let shared =
+                item["parameters"]?.items.enumerated().map { ($1, pathPointer / "parameters" / String($0)) } ?? []
             for (key, operation) in item.entries {
                 let lowered = key.lowercased()
                 guard Importer.methods.contains(lowered) || ["options", "trace"].contains(lowered) else { continue }
                 total += 1
                 let pointer = pathPointer / key
                 guard Importer.methods.contains(lowered) else {
-                    context.warn("a spec has no \(key.uppercased()) operations; the operation is skipped", at: operation, pointer)
+                    context.warn(
+                        "a spec has no \(key.uppercased()) operations; the operation is skipped",
+                        at: operation,
+                        pointer
+                    )
                     skipped += 1
                     continue
                 }
@@ -133,7 +150,7 @@ private struct Importer {
             context.reserve(typeName: resource)
             context.reserve(typeName: Namer.pageTypeName(resource: resource))
         }
-        plurals = Importer.plurals(of: order)
+        plurals = Importer.plurals(of: order, api: name)
         var resources: [(String, SpecValue)] = []
         for resource in order {
             resources.append((resource, self.resource(resource, byResource[resource]!)))
@@ -210,7 +227,9 @@ private struct Importer {
         guard let operationID else { return nil }
         for verb in verbs where operationID.hasPrefix(verb) {
             let rest = String(operationID.dropFirst(verb.count))
-            if let first = rest.first, first.isUppercase, rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            if let first = rest.first, first.isUppercase,
+                rest.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            {
                 return (verb, rest)
             }
         }
@@ -229,7 +248,12 @@ private struct Importer {
             }
         }
         guard let baseURL = servers.first else {
-            throw ImportError(file: document.file, line: root.line, column: root.column, message: "no server URL in the description")
+            throw ImportError(
+                file: document.file,
+                line: root.line,
+                column: root.column,
+                message: "no server URL in the description"
+            )
         }
         for (path, item) in root["paths"]?.entries ?? [] {
             for url in item["servers"]?.items.compactMap({ $0["url"]?.text }) ?? [] where url != baseURL {
@@ -292,7 +316,8 @@ private struct Importer {
             for parameter in parameters {
                 let resolved = parameter["$ref"]?.text.flatMap(document.resolve(reference:)) ?? parameter
                 guard resolved["in"]?.text == "path", resolved["name"]?.text == "AccountSid" else { continue }
-                guard let pattern = resolved["schema"]?["pattern"]?.text, ImportContext.sidPrefix(pattern) == "AC" else {
+                guard let pattern = resolved["schema"]?["pattern"]?.text, ImportContext.sidPrefix(pattern) == "AC"
+                else {
                     return false
                 }
                 found = true
@@ -317,8 +342,15 @@ private struct Importer {
             }
         }
         let properties = mergedProperties(schemas, resource: resource)
+        context.resourcePII = [:]
+        for (key, value) in properties {
+            if case .mapping(let pairs) = value, let pii = pairs.first(where: { $0.0 == "pii" }) {
+                context.resourcePII[ImportContext.normalized(key)] = pii.1
+            }
+        }
         let xTwilio = operations.lazy.compactMap { $0.pathItem["x-twilio"] }
-        let defaultOutput = xTwilio.lazy.compactMap { $0["defaultOutputProperties"]?.items.compactMap(\.text) }.first
+        let defaultOutput =
+            xTwilio.lazy.compactMap { $0["defaultOutputProperties"]?.items.compactMap(\.text) }.first
             ?? []
         let propertyNames = Set(properties.map(\.0))
         let shown = defaultOutput.filter { propertyNames.contains($0) }
@@ -357,9 +389,9 @@ private struct Importer {
 
     /// English plurals of the regular kinds, each unlike every resource's name and other plural.
     /// A name that reads as a plural already (`BulkConsents`) gets `List` (`BulkConsentsList`).
-    static func plurals(of resources: [String]) -> [String: String] {
-        let names = Set(resources)
-        var taken: Set<String> = names
+    static func plurals(of resources: [String], api: String) -> [String: String] {
+        // The API's own command is named after it, as each resource's is after its plural.
+        var taken = Set(resources).union([api])
         var plurals: [String: String] = [:]
         for resource in resources {
             let candidates = [plural(resource), resource + "List", resource + "Collection"].compactMap { $0 }
@@ -520,13 +552,29 @@ private struct Importer {
                 continue
             }
             guard ImportContext.isWireName(name) else {
-                context.warn("'\(name)' cannot be a wire name in a spec; the parameter is skipped", at: parameter, pointer)
+                context.warn(
+                    "'\(name)' cannot be a wire name in a spec; the parameter is skipped",
+                    at: parameter,
+                    pointer
+                )
                 continue
             }
             let required = resolved["required"]?.boolean ?? false
             switch location {
             case "path":
-                path.append((name, self.parameter(resolved, pointer, name: name, resource: resource, context: .path, required: true)))
+                path.append(
+                    (
+                        name,
+                        self.parameter(
+                            resolved,
+                            pointer,
+                            name: name,
+                            resource: resource,
+                            context: .path,
+                            required: true
+                        )
+                    )
+                )
             case "query" where resolved["schema"]?["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true:
                 context.warn(
                     "\(name) is sent flattened under a prefix (\(name).<key>=value), which a spec cannot say; it is skipped",
@@ -534,15 +582,42 @@ private struct Importer {
                     pointer
                 )
             case "query":
-                query.append((name, self.parameter(resolved, pointer, name: name, resource: resource, context: .query, required: required)))
-            case "header" where ["authorization", "accept", "content-type", "user-agent", "host", "content-length"].contains(name.lowercased()):
+                query.append(
+                    (
+                        name,
+                        self.parameter(
+                            resolved,
+                            pointer,
+                            name: name,
+                            resource: resource,
+                            context: .query,
+                            required: required
+                        )
+                    )
+                )
+            case "header"
+            where ["authorization", "accept", "content-type", "user-agent", "host", "content-length"].contains(
+                name.lowercased()
+            ):
                 context.warn(
                     "the header \(name) is set by the client itself (credentials go in the spec's auth); it is skipped",
                     at: parameter,
                     pointer
                 )
             case "header":
-                header.append((name, self.parameter(resolved, pointer, name: name, resource: resource, context: .header, required: required)))
+                header.append(
+                    (
+                        name,
+                        self.parameter(
+                            resolved,
+                            pointer,
+                            name: name,
+                            resource: resource,
+                            context: .header,
+                            required: required
+                        )
+                    )
+                )
             default:
                 context.warn("a spec has no \(location) parameters; \(name) is skipped", at: parameter, pointer)
             }
@@ -556,7 +631,11 @@ private struct Importer {
             for (type, content) in resolvedBody["content"]?.entries ?? [] {
                 let contentPointer = bodyPointer / "content" / type
                 guard !taken else {
-                    context.warn("a spec's operation takes one kind of body; this \(type) body is skipped", at: content, contentPointer)
+                    context.warn(
+                        "a spec's operation takes one kind of body; this \(type) body is skipped",
+                        at: content,
+                        contentPointer
+                    )
                     continue
                 }
                 guard let schema = content["schema"] else { continue }
@@ -655,7 +734,14 @@ private struct Importer {
             let required = shape.isAlternative ? [] : Set(shape.node["required"]?.items.compactMap(\.text) ?? [])
             for (key, value) in shape.node["properties"]?.entries ?? [] where !seen.contains(key) {
                 seen.insert(key)
-                result += bodyMember(key, value, shape.pointer / "properties" / key, resource, typeContext, required.contains(key))
+                result += bodyMember(
+                    key,
+                    value,
+                    shape.pointer / "properties" / key,
+                    resource,
+                    typeContext,
+                    required.contains(key)
+                )
             }
         }
         return result
@@ -723,7 +809,7 @@ private struct Importer {
             "minimum": constraints.minimum,
             "maximum": constraints.maximum,
             "pattern": constraints.pattern,
-            "pii": context.pii(parameter, at: pointer),
+            "pii": context.pii(parameter, at: pointer) ?? context.resourcePII[ImportContext.normalized(name)],
             "properties": mapped.properties.map { .mapping($0) },
             "description": ImportContext.prose(parameter["description"]?.text ?? schemaNode["description"]?.text),
         ])

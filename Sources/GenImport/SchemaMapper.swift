@@ -49,6 +49,9 @@ final class ImportContext {
     private var objectsInProgress: Set<String> = []
     /// For each SID prefix, the entities that the fields holding one suggest, with a weight.
     private var sidCandidates: [String: [String: Int]] = [:]
+    /// The personal data of the resource being imported, by normalized property name
+    /// (`voice_url` as `voiceurl`), which its parameters of the same name carry too.
+    var resourcePII: [String: SpecValue] = [:]
     /// Every type name the generated code will declare, so that new ones are unique.
     private var typeNames: Set<String> = []
 
@@ -129,7 +132,11 @@ final class ImportContext {
         case "object", nil:
             return objectType(schema, format: format, at: pointer, name: name, owner: owner, context: context)
         case let other?:
-            warn("the type '\(other)' is not an OpenAPI type; \(name) is a string", at: schema["type"], pointer / "type")
+            warn(
+                "the type '\(other)' is not an OpenAPI type; \(name) is a string",
+                at: schema["type"],
+                pointer / "type"
+            )
             return MappedType(type: "string")
         }
     }
@@ -147,7 +154,8 @@ final class ImportContext {
             declareEnum(
                 "HttpMethod",
                 description: "An HTTP method Twilio uses to request a URL.",
-                values: ["HEAD", "GET", "POST", "PATCH", "PUT", "DELETE"] + (schema["enum"]?.items.compactMap(\.text) ?? [])
+                values: ["HEAD", "GET", "POST", "PATCH", "PUT", "DELETE"]
+                    + (schema["enum"]?.items.compactMap(\.text) ?? [])
             )
             return MappedType(type: "enum<HttpMethod>", schema: schema)
         }
@@ -300,7 +308,12 @@ final class ImportContext {
     {
         guard depth < 8 else { return [] }
         if let reference = schema["$ref"]?.text, let target = document.resolve(reference: reference) {
-            return shapes(of: target, at: ImportContext.pointer(of: reference), isAlternative: isAlternative, depth: depth + 1)
+            return shapes(
+                of: target,
+                at: ImportContext.pointer(of: reference),
+                isAlternative: isAlternative,
+                depth: depth + 1
+            )
         }
         var result: [(node: Node, pointer: Pointer, isAlternative: Bool)] = []
         if schema["properties"] != nil { result.append((schema, pointer, isAlternative)) }
@@ -345,6 +358,11 @@ final class ImportContext {
     }
 
     /// Text as spec prose: whitespace runs become one space; nil when nothing is left.
+    /// `VoiceUrl` and `voice_url` both give `voiceurl`.
+    static func normalized(_ name: String) -> String {
+        String(name.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
     static func prose(_ text: String?) -> SpecValue? {
         guard let text else { return nil }
         let words = text.split(whereSeparator: { $0.isWhitespace || $0.unicodeScalars.allSatisfy { $0.value < 0x20 } })
@@ -488,7 +506,8 @@ final class ImportContext {
     static func pointer(of reference: String) -> Pointer {
         var pointer = Pointer()
         for token in reference.dropFirst(2).split(separator: "/") {
-            pointer = pointer / token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
+            pointer =
+                pointer / token.replacingOccurrences(of: "~1", with: "/").replacingOccurrences(of: "~0", with: "~")
         }
         return pointer
     }

@@ -102,7 +102,9 @@ struct SpecWriter {
         isPlain(text, inFlow: inFlow) ? text : quoted(text)
     }
 
-    private static let indicators: Set<Character> = ["-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`"]
+    private static let indicators: Set<Character> = [
+        "-", "?", ":", ",", "[", "]", "{", "}", "#", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`",
+    ]
     private static let flowIndicators: Set<Character> = [",", "[", "]", "{", "}"]
     private static let keywords: Set<String> = [
         "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~", "True", "False", "TRUE", "FALSE", "Yes", "No",
@@ -144,7 +146,10 @@ struct SpecWriter {
     /// Whether text can be a folded scalar: one line, single spaces, no leading or trailing space.
     private static func canFold(_ text: String) -> Bool {
         !text.isEmpty && !text.hasPrefix(" ") && !text.hasSuffix(" ") && !text.contains("  ")
-            && text.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0.value != 0xFEFF && $0.value != 0x2028 && $0.value != 0x2029 && $0.value != 0x85 }
+            && text.unicodeScalars.allSatisfy {
+                $0.value >= 0x20 && $0.value != 0x7F && !(0x80...0x9F).contains($0.value) && $0.value != 0xFEFF
+                    && $0.value != 0x2028 && $0.value != 0x2029 && $0.value != 0x85
+            }
     }
 
     /// Words filled into lines of at most `width` characters (a longer word gets its own line).

@@ -132,7 +132,9 @@ struct ImportOpenAPI: ParsableCommand {
     @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"))
     var output = "Specs"
 
-    @Option(help: ArgumentHelp("The spec's name, for one file, instead of the one its file name gives.", valueName: "name"))
+    @Option(
+        help: ArgumentHelp("The spec's name, for one file, instead of the one its file name gives.", valueName: "name")
+    )
     var name: String?
 
     func run() throws {
