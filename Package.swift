@@ -47,7 +47,7 @@ let package = Package(
             path: "Templates",
             exclude: ["README.md"],
             sources: ["BundledTemplates.swift"],
-            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI")]
+            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI"), .copy("Memory")]
         ),
         // `gen import openapi`: OpenAPI descriptions into specs, on the YAML parser gen already has.
         .target(
@@ -248,6 +248,22 @@ let package = Package(
             ],
             path: "Tests/Goldens/OrganizationsServer"
         ),
+        // The in-memory handlers gen writes with `--only memory`, compiled from their goldens.
+        .target(
+            name: "SipDomainMemory",
+            dependencies: ["SipDomainModels", "SipDomainServer", "GenRuntime", "GenServerRuntime"],
+            path: "Tests/Goldens/Memory/SipDomainMemory"
+        ),
+        .target(
+            name: "LandmineMemory",
+            dependencies: ["LandmineModels", "LandmineServer", "GenRuntime", "GenServerRuntime"],
+            path: "Tests/Goldens/Memory/LandmineMemory"
+        ),
+        .target(
+            name: "OrganizationsMemory",
+            dependencies: ["OrganizationsModels", "OrganizationsServer", "GenRuntime", "GenServerRuntime"],
+            path: "Tests/Goldens/Memory/OrganizationsMemory"
+        ),
 
         // `gen` is built so that tests can run it as a process.
         // Yams: the diagnostics tests edit their fixture by key path. GenRuntime: the OpenAPI
@@ -279,6 +295,9 @@ let package = Package(
                 "TestSupport",
                 "SipDomainLocalServer",
                 "SipDomainClient",
+                "SipDomainMemory",
+                "LandmineMemory",
+                "OrganizationsMemory",
                 // Built so that the log tests can run it as a process.
                 "SipDomainServerCommand",
                 "GenClientRuntime",

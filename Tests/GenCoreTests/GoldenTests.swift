@@ -12,9 +12,14 @@ import Testing
     }
 
     /// Compares the files `specs` generate with those committed below `output`.
-    func expectGoldens(specs: [String], output: String, refresh: String) throws {
+    func expectGoldens(
+        specs: [String],
+        output: String,
+        refresh: String,
+        generator: Generator = Generator()
+    ) throws {
         let sources = try specs.map { Generator.SpecSource(path: $0, text: try RepositoryPaths.text($0)) }
-        let generated = try Generator().generate(sources, templates: Self.templates()).get()
+        let generated = try generator.generate(sources, templates: Self.templates()).get()
         let writer = OutputWriter(root: RepositoryPaths.url(output))
         let (plan, files) = try writer.plan(
             generated.files,
@@ -50,6 +55,17 @@ import Testing
             specs: ["Tests/Fixtures/Landmine.yaml"],
             output: "Tests/Goldens",
             refresh: "swift run gen --spec Tests/Fixtures/Landmine.yaml --output Tests/Goldens"
+        )
+    }
+
+    /// The in-memory handlers (`--only memory`), which only a run that asks for them writes.
+    @Test func inMemoryHandlersMatchTheirSpecs() throws {
+        try expectGoldens(
+            specs: ["Specs/SipDomain.yaml", "Tests/Fixtures/Landmine.yaml", "Tests/Fixtures/Organizations.yaml"],
+            output: "Tests/Goldens/Memory",
+            refresh: "for spec in Specs/SipDomain.yaml Tests/Fixtures/{Landmine,Organizations}.yaml; "
+                + "do swift run gen --spec $spec --output Tests/Goldens/Memory --only memory; done",
+            generator: Generator(emitters: [MemoryEmitter()])
         )
     }
 

@@ -35,7 +35,8 @@ import Testing
                     client: "SipDomainClient",
                     server: "SipDomainServer",
                     cli: "SipDomainCLI",
-                    openAPI: "SipDomainOpenAPI"
+                    openAPI: "SipDomainOpenAPI",
+                    memory: "SipDomainMemory"
                 )
         )
         #expect(Namer.operationID(operation: "create", resource: "SipDomain") == "CreateSipDomain")

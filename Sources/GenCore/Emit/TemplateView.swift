@@ -39,7 +39,7 @@ extension Optional: OptionalTemplateValue {
 extension StructView: FileView {
     static let templateNames: TemplateNames<Self> = [
         "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
-        "properties": \.properties,
+        "properties": \.properties, "hasProperties": \.hasProperties,
     ]
 }
 

@@ -57,9 +57,11 @@ public enum GenerateCommand {
         } catch {
             return fail(error, console)
         }
-        let emitters = Generator.defaultEmitters.filter { options.pieces?.contains($0.piece) ?? true }
+        let emitters =
+            options.pieces.map { pieces in Generator.allEmitters.filter { pieces.contains($0.piece) } }
+            ?? Generator.defaultEmitters
         if let pieces = options.pieces {
-            let known = Generator.defaultEmitters.map(\.piece)
+            let known = Generator.allEmitters.map(\.piece)
             for piece in pieces.sorted() where !known.contains(piece) {
                 console.err(
                     "gen: error: unknown piece '\(piece)'\(Suggestion.hint(for: piece, in: known)); "

@@ -11,6 +11,10 @@ public struct Generator: Sendable {
         ModelsEmitter(), ClientEmitter(), ServerEmitter(), CLIEmitter(), OpenAPIEmitter(),
     ]
 
+    /// Every emitter: the default ones, and those that run only when their piece is asked for
+    /// (`memory`, the in-memory handler for tests).
+    public static let allEmitters: [any Emitter] = defaultEmitters + [MemoryEmitter()]
+
     public init(emitters: [any Emitter] = Generator.defaultEmitters) {
         self.emitters = emitters
     }

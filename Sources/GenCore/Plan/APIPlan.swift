@@ -44,9 +44,11 @@ public struct ModuleNames: Codable, Equatable, Sendable {
     public var cli: String
     /// The folder of the OpenAPI description, such as `SipDomainOpenAPI`; not a Swift module.
     public var openAPI: String
+    /// The in-memory handler's, such as `SipDomainMemory` (`gen --only memory`).
+    public var memory: String
 
     /// The Swift modules, which one module holding every piece does not import.
-    public var swiftModules: Set<String> { [models, client, server, cli] }
+    public var swiftModules: Set<String> { [models, client, server, cli, memory] }
 }
 
 public struct CredentialPlan: Sendable {

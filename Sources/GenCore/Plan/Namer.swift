@@ -180,7 +180,8 @@ public enum Namer {
             client: typeName(apiName + "_client"),
             server: typeName(apiName + "_server"),
             cli: typeName(apiName) + "CLI",
-            openAPI: typeName(apiName) + "OpenAPI"
+            openAPI: typeName(apiName) + "OpenAPI",
+            memory: typeName(apiName + "_memory")
         )
     }
 

@@ -287,10 +287,10 @@ private struct CLICommandBuilder {
                 itemsName: ""
             )
         } else {
+            // A list whose pages do not link to the next has one client method, for one page.
             let ordered = operation.clientParameters.filter(isOption)
-            let method = operation.paging?.singlePageMethodName ?? operation.methodName
             single = .init(
-                function: "\(client).\(method)",
+                function: "\(client).\(operation.methodName)",
                 arguments: SwiftLayout.arguments(ordered.map(argument)),
                 itemsName: resource.page?.itemsName ?? "items"
             )

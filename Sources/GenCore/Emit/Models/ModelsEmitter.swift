@@ -66,7 +66,9 @@ public struct ModelsEmitter: Emitter {
                 )
             )
         }
-        if !plan.sids.isEmpty {
+        // A module needs a source file: an API that declares no type yet (a description without
+        // operations) still gets the file of SID types, empty.
+        if !plan.sids.isEmpty || files.isEmpty {
             files.append(
                 try file(
                     "\(folder)/Sids.swift",
@@ -151,10 +153,13 @@ struct StructView {
     let docLines: [String]
     let typeName: String
     let properties: [Member]
+    /// False for a struct of no members (an action's resource), whose coding Swift synthesizes.
+    let hasProperties: Bool
 
     init(header: String, typeName: String, description: [String?], properties: [Member]) {
         self.header = header
         self.typeName = typeName
+        hasProperties = !properties.isEmpty
         var properties = properties
         if !properties.isEmpty { properties[properties.count - 1].isLast = true }
         self.properties = properties
