@@ -47,7 +47,9 @@ let package = Package(
             path: "Templates",
             exclude: ["README.md"],
             sources: ["BundledTemplates.swift"],
-            resources: [.copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI"), .copy("Memory")]
+            resources: [
+                .copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI"), .copy("Memory"),
+            ]
         ),
         // `gen import openapi`: OpenAPI descriptions into specs, on the YAML parser gen already has.
         .target(
