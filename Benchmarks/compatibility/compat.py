@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 
-PIECES = ("Models", "Client", "Server", "CLI")
+PIECES = ("Models", "Client", "Server", "CLI", "Memory")
 
 
 def ir_facts():
@@ -88,6 +88,15 @@ def package(root, work, names):
                 {hummingbird_product},
             ],
             path: "Generated/{name}Server"
+        ),
+        .target(
+            name: "{name}Memory",
+            dependencies: [
+                "{name}Models",
+                "{name}Server",
+                {gen("GenServerRuntime")},
+            ],
+            path: "Generated/{name}Memory"
         ),
         .executableTarget(
             name: "{name}CLI",
@@ -267,6 +276,8 @@ def report(facts_path, run_path, results_md):
             "diagnostics": (errors + warnings)[:200],
             "log": shown(entry.get("log")),
             "note": entry.get("note") or None,
+            "served": [name for name in (entry.get("served") or "").split(", ") if name and name != "none"],
+            "unserved": integer(entry.get("unserved")),
         }
         api["result"] = result(api)
         apis.append(api)
@@ -275,9 +286,12 @@ def report(facts_path, run_path, results_md):
         values = [api[key] for api in apis if api[key] is not None]
         return sum(values) if values else None
 
+    for api in apis:
+        api["served_count"] = len(api["served"]) if api["gen"] == "ok" else None
+        api["resources"] = api["served_count"] + api["unserved"] if api["gen"] == "ok" and api["unserved"] is not None else None
     totals = {key: total(key) for key in (
         "operations", "skipped", "import_warnings", "lines", "compile_seconds", "compile_errors",
-        "compile_warnings")}
+        "compile_warnings", "served_count", "resources")}
     if totals["compile_seconds"] is not None:
         totals["compile_seconds"] = round(totals["compile_seconds"], 1)
     failed = [api["api"] for api in apis if api["result"] != "ok"]
@@ -334,6 +348,9 @@ def result(api):
 
 
 def render(document, imported):
+    def served(count, resources):
+        return "–" if count is None or resources is None else f"{count}/{resources}"
+
     def cell(value, digits=None):
         if value is None:
             return "–"
@@ -349,8 +366,8 @@ def render(document, imported):
         + f": {document['summary']['apis']} API{'' if document['summary']['apis'] == 1 else 's'},"
         + f" **{document['summary']['status']}**.",
         "",
-        "| API | operations | skipped | warnings | lines | compile s | errors | compile warnings | result |",
-        "|---|--:|--:|--:|--:|--:|--:|--:|---|",
+        "| API | operations | skipped | warnings | lines | compile s | errors | compile warnings | served | result |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|---|",
     ]
     for api in document["apis"]:
         lines.append("| " + " | ".join([
@@ -362,6 +379,7 @@ def render(document, imported):
             cell(api["compile_seconds"], 1),
             cell(api["compile_errors"]),
             cell(api["compile_warnings"]),
+            served(api["served_count"], api["resources"]),
             api["result"],
         ]) + " |")
     totals = document["totals"]
@@ -373,6 +391,7 @@ def render(document, imported):
         cell(totals["compile_seconds"], 1),
         cell(totals["compile_errors"]),
         cell(totals["compile_warnings"]),
+        served(totals["served_count"], totals["resources"]),
         f"{len(document['summary']['failed'])} failed",
     ]) + " |")
     machine = document["machine"]
@@ -381,12 +400,18 @@ def render(document, imported):
         f"Machine: {machine['nproc']} cores (`nproc`), {machine['cpu']}, {machine['memory_gib']} GiB;"
         f" {machine['swift']}; {machine['date']}.",
         "",
-        "Compile s: wall time of `swift build --target <API>CLI` and then `--target <API>Server`"
-        " (debug), every generated file touched first, the dependencies built before"
+        "Compile s: wall time of `swift build --target <API>CLI` and then `--target <API>Memory`"
+        " (the in-memory handler and the server; debug), every generated file touched first, the dependencies"
+        " built before"
         + (f" ({document['dependencies_seconds']:.0f} s this run)" if document["dependencies_seconds"] is not None else "")
         + (f"; each build includes SwiftPM's own start-up, {document['noop_build_seconds']:.1f} s for a build"
            " with nothing to do" if document["noop_build_seconds"] is not None else "")
         + ".",
+    ]
+    lines += [
+        "",
+        "Served: the resources the generated in-memory handler (`gen --only memory`) serves (create, fetch,"
+        " list, update and delete of a resource with a SID), of the API's resources. The .json names them.",
     ]
     if not imported:
         lines += ["", "Specs were given (`--specs`): nothing was imported, so nothing was skipped or warned about."]
@@ -404,9 +429,22 @@ def render(document, imported):
     return "\n".join(lines) + "\n"
 
 
+def served(path):
+    """The resources an in-memory handler serves, and how many it does not, from its doc comment:
+    `served=A, B` and `unserved=N`, each on a line of its own."""
+    comment = " ".join(
+        line[3:].strip() for line in open(path) if line.startswith("///")
+    )
+    names = re.search(r"Resources served: (.*?)\.(?: |$)", comment)
+    print("served=" + (names.group(1) if names else ""))
+    print("unserved=" + str(len(re.findall(r"Not served: \w+, which", comment))))
+
+
 def main():
     command, args = sys.argv[1], sys.argv[2:]
-    if command == "ir-facts":
+    if command == "served":
+        served(args[0])
+    elif command == "ir-facts":
         ir_facts()
     elif command == "repo-names":
         repo_names()

@@ -130,7 +130,7 @@ for file in "${files[@]}"; do
         continue
     fi
     clash=""
-    for piece in Models Client Server CLI; do
+    for piece in Models Client Server CLI Memory; do
         if grep -qxF "$name$piece" <<< "$taken"; then clash=$name$piece && break; fi
     done
     if [ -n "$clash" ]; then
@@ -138,13 +138,15 @@ for file in "${files[@]}"; do
         record "${fields[@]}" gen=failed build="not built" note="the repo has a target or product $clash already"
         continue
     fi
-    if ! "$gen" --spec "$spec" --output "$work/Generated" >> "$log" 2>&1; then
+    # Every piece, and the in-memory handler, which serves the API for tests.
+    if ! "$gen" --spec "$spec" --output "$work/Generated" --only models,client,server,cli,openapi,memory \
+        >> "$log" 2>&1; then
         echo "  $stem: gen failed (see $log)" >&2
         record "${fields[@]}" gen=failed build="not built" log="$log"
         continue
     fi
     missing=""
-    for piece in Models Client Server CLI; do
+    for piece in Models Client Server CLI Memory; do
         if [ -z "$(find "$work/Generated/$name$piece" -name '*.swift' 2> /dev/null | head -n 1)" ]; then
             missing=$name$piece && break
         fi
@@ -157,10 +159,12 @@ for file in "${files[@]}"; do
     spec_of[$name]=$stem
     names+=("$name")
     stems+=("$stem")
-    record "${fields[@]}" gen=ok build="not built"
+    # The resources the in-memory handler serves, as its doc comment lists them.
+    mapfile -t serving < <(python3 "$helper" served "$work/Generated/${name}Memory/InMemory$name.swift")
+    record "${fields[@]}" gen=ok build="not built" "${serving[@]}"
 done
 
-# 3. The package: the repo by path, and four targets per API.
+# 3. The package: the repo by path, and five targets per API.
 python3 "$helper" package "$root" "$work" "${names[@]}"
 
 # 4. The dependencies once, untimed; then each API's modules alone, timed.
@@ -195,14 +199,15 @@ if [ ${#names[@]} -gt 0 ]; then
         fi
         log=$work/logs/$name.build.log
         # Every file changed, so that each module compiles in full and warns again.
-        for piece in Models Client Server CLI; do
+        for piece in Models Client Server CLI Memory; do
             find "$work/Generated/$name$piece" -name '*.swift' -exec touch {} +
         done
         status=ok
         start=$EPOCHREALTIME
         swift build --package-path "$work" --target "${name}CLI" > "$log" 2>&1 || status=failed
         middle=$EPOCHREALTIME
-        swift build --package-path "$work" --target "${name}Server" >> "$log" 2>&1 || status=failed
+        # The in-memory handler's module, and with it the server's.
+        swift build --package-path "$work" --target "${name}Memory" >> "$log" 2>&1 || status=failed
         end=$EPOCHREALTIME
         seconds=$(elapsed "$start" "$end")
         echo "  $name: $status, ${seconds} s" >&2

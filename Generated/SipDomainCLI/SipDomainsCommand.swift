@@ -15,7 +15,7 @@ struct SipDomainsCommand: AsyncParsableCommand {
 
     /// How resources are printed.
     struct OutputOptions: ParsableArguments {
-        static let knownProperties = [
+        static let knownProperties: [String] = [
             "account_sid",
             "api_version",
             "auth_type",

@@ -170,7 +170,7 @@ import Testing
         #expect(
             err.lines == [
                 "gen: error: unknown piece 'clinet' (did you mean 'client'?); "
-                    + "expected models, client, server, cli, openapi"
+                    + "expected models, client, server, cli, openapi, memory"
             ]
         )
         #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))

@@ -106,7 +106,11 @@ import Testing
             Issue.record("the token endpoint was served")
         } catch let error as APIError {
             #expect(error.status == .notImplemented)
-            #expect(error.message == "InMemoryOrganizations does not serve CreateToken: Token has no SID in its paths.")
+            #expect(
+                error.message
+                    == "InMemoryOrganizations does not serve CreateToken: Token has no instance path that ends in a "
+                    + "SID beside its collection's path."
+            )
         }
     }
 }

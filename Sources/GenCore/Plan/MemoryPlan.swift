@@ -98,23 +98,37 @@ private struct MemoryResourceBuilder {
     let plan: APIPlan
     let resource: ResourcePlan
 
-    /// The table, when the resource has a SID: a property of the SID type its operations take
-    /// as their identity, `sid` or of the identity's name (`account_sid` for `AccountSid`).
+    /// The table, when the resource has a SID: its instance paths end in a SID parameter
+    /// (`/Services/{Sid}` beside the collection `/Services`), which a property holds, `sid` or
+    /// one of the parameter's name (`account_sid` for `AccountSid`).
     var table: Result<MemoryPlan.Table, Reason> {
-        guard key != nil else {
-            let identity = resource.operations.lazy.flatMap(\.parameters).first { $0.role == .identity }
-            guard let identity, identity.type.kind == .sid else {
-                return .failure(Reason(text: "has no SID in its paths"))
-            }
+        guard let identity = resource.operations.lazy.compactMap(key(of:)).first else {
+            return .failure(Reason(text: "has no instance path that ends in a SID beside its collection's path"))
+        }
+        guard keyProperty != nil else {
             return .failure(Reason(text: "has no property sid of type \(identity.type.swiftName)"))
         }
         return .success(MemoryPlan.Table(name: resource.accessorName, typeName: resource.typeName))
     }
 
+    /// The path parameter naming one instance: the last segment of an instance path, `{Sid}` in
+    /// `/Services/{Sid}` or `/Messages/{Sid}.json`, when the resource has an operation on the
+    /// collection, `/Services` or `/Messages.json`.
+    func key(of operation: OperationPlan) -> ParameterPlan? {
+        let path = operation.operation.path
+        guard let open = path.lastIndex(of: "{"), let close = path.lastIndex(of: "}"), open < close else { return nil }
+        let before = path[..<open]
+        let after = path[path.index(after: close)...]
+        guard before.hasSuffix("/"), !after.contains("/") else { return nil }
+        let collection = String(before.dropLast()) + after
+        guard resource.operations.contains(where: { $0.operation.path == collection }) else { return nil }
+        let name = String(path[path.index(after: open)..<close])
+        return operation.parameters.first { $0.wireName == name && $0.parameter.location == .path && $0.type.kind == .sid }
+    }
+
     /// The property holding an instance's SID.
-    var key: PropertyPlan? {
-        let identity = resource.operations.lazy.flatMap(\.parameters).first { $0.role == .identity }
-        guard let identity, identity.type.kind == .sid else { return nil }
+    var keyProperty: PropertyPlan? {
+        guard let identity = resource.operations.lazy.compactMap(key(of:)).first else { return nil }
         let candidates = resource.properties.filter {
             $0.type.kind == .sid && $0.type.swiftName == identity.type.swiftName
         }
@@ -125,7 +139,7 @@ private struct MemoryResourceBuilder {
     func method(_ operation: OperationPlan) -> MemoryPlan.Method {
         guard case .success(let table) = table else { return method(operation, unservedBecause: "") }
         let spec = operation.operation
-        let hasIdentity = operation.parameters.contains { $0.role == .identity }
+        let hasIdentity = key(of: operation) != nil
         do {
             switch (spec.name, spec.returns, hasIdentity) {
             case ("create", .resource, false):
@@ -157,9 +171,9 @@ private struct MemoryResourceBuilder {
     }
 
     private func method(_ operation: OperationPlan, _ action: MemoryPlan.Action) -> MemoryPlan.Method {
-        let identity = operation.parameters.first { $0.role == .identity }
+        let identity = key(of: operation)
         let scope = operation.path.compactMap { segment -> String? in
-            guard case .parameter(let parameter) = segment, parameter.role != .identity else { return nil }
+            guard case .parameter(let parameter) = segment, parameter.wireName != identity?.wireName else { return nil }
             return text(of: parameter)
         }
         let values = operation.path.compactMap { segment -> String? in
@@ -184,7 +198,7 @@ private struct MemoryResourceBuilder {
         )
     }
 
-    private var sidTypeName: String { key!.type.swiftName }
+    private var sidTypeName: String { keyProperty!.type.swiftName }
 
     /// A parameter's value as the text of its path segment.
     private func text(of parameter: ParameterPlan) -> String {
@@ -217,7 +231,7 @@ private struct MemoryResourceBuilder {
         var arguments: [MemoryPlan.Value] = []
         for property in resource.properties {
             let value: String?
-            if property.wireName == key?.wireName {
+            if property.wireName == keyProperty?.wireName {
                 value = "sid"
             } else if let parameter = parameter(for: property, in: operation) {
                 if parameter.required || parameter.role != .input || property.nullable {
@@ -242,7 +256,7 @@ private struct MemoryResourceBuilder {
     /// What an update changes: each property the input gives, and `date_updated`.
     private func assignments(_ operation: OperationPlan) -> [MemoryPlan.Value] {
         var assignments: [MemoryPlan.Value] = []
-        for property in resource.properties where property.wireName != key?.wireName {
+        for property in resource.properties where property.wireName != keyProperty?.wireName {
             if let parameter = parameter(for: property, in: operation), parameter.role == .input {
                 assignments.append(
                     MemoryPlan.Value(

@@ -13,6 +13,11 @@ extension TypePlan {
     /// Whether code that holds a value of this type imports Foundation (for `Date`).
     public var needsFoundation: Bool { kind == .dateTimeRFC2822 || kind == .dateTime }
 
+    /// What a file that names `Date` beside the models module imports: Foundation's `Date`
+    /// alone, so that a model named like another of Foundation's types (Twilio's `Bundle`,
+    /// `Notification`, `Stream`) is not ambiguous there.
+    public static let dateImport = "struct Foundation.Date"
+
     /// Whether the Swift type is one of `GenRuntime`'s, which code naming it imports.
     public var isRuntimeType: Bool {
         kind == .date || kind == .json || element?.isRuntimeType == true

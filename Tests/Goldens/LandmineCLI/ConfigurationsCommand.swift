@@ -15,7 +15,7 @@ struct ConfigurationsCommand: AsyncParsableCommand {
 
     /// How resources are printed.
     struct OutputOptions: ParsableArguments {
-        static let knownProperties = [
+        static let knownProperties: [String] = [
             "service_sid",
             "friendly_name",
         ]

@@ -15,7 +15,7 @@ struct UsagesCommand: AsyncParsableCommand {
 
     /// How resources are printed.
     struct OutputOptions: ParsableArguments {
-        static let knownProperties = [
+        static let knownProperties: [String] = [
             "category",
             "count",
             "start_date",

@@ -15,7 +15,7 @@ struct AccountsCommand: AsyncParsableCommand {
 
     /// How resources are printed.
     struct OutputOptions: ParsableArguments {
-        static let knownProperties = [
+        static let knownProperties: [String] = [
             "account_sid",
             "organization_sid",
             "friendly_name",

@@ -15,7 +15,7 @@ struct TokensCommand: AsyncParsableCommand {
 
     /// How resources are printed.
     struct OutputOptions: ParsableArguments {
-        static let knownProperties = [
+        static let knownProperties: [String] = [
             "access_token",
             "token_type",
             "expires_in",

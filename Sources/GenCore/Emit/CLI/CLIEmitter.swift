@@ -173,10 +173,10 @@ struct CLIResourceView {
         self.header = header
         let types = resource.operations.flatMap(\.parameters).map(\.type)
         imports =
-            ["ArgumentParser"] + (types.contains(where: \.needsFoundation) ? ["Foundation"] : [])
-            + ["GenCLIRuntime", "GenClientRuntime"]
+            ["ArgumentParser", "GenCLIRuntime", "GenClientRuntime"]
             + (types.contains(where: \.clientNeedsRuntime) ? ["GenRuntime"] : [])
             + [plan.modules.client, plan.modules.models]
+            + (types.contains(where: \.needsFoundation) ? [TypePlan.dateImport] : [])
         typeName = resource.commandTypeName
         let builder = CLICommandBuilder(resource: resource)
         commands = resource.operations.map(builder.command)

@@ -62,8 +62,8 @@ struct ResourceClientView {
         let usesRuntime =
             types.contains(where: \.clientNeedsRuntime) || parameters.contains { $0.parameter.location == .json }
         imports =
-            (usesFoundation ? ["Foundation"] : []) + ["GenClientRuntime"] + (usesRuntime ? ["GenRuntime"] : [])
-            + [plan.modules.models]
+            ["GenClientRuntime"] + (usesRuntime ? ["GenRuntime"] : []) + [plan.modules.models]
+            + (usesFoundation ? [TypePlan.dateImport] : [])
     }
 }
 

@@ -94,7 +94,8 @@ struct MemoryView {
 
     init(header: String, plan: APIPlan, memory: MemoryPlan) {
         self.header = header
-        imports = ["Foundation", "GenRuntime", "GenServerRuntime", plan.modules.models, plan.modules.server]
+        // Not Foundation: a model may be named like one of its types (Twilio's `Bundle`).
+        imports = ["GenServerRuntime", plan.modules.models, plan.modules.server]
         typeName = memory.typeName
         protocolName = plan.handlerTypeName
         let bearer = plan.api.auth.scheme == "bearer"

@@ -133,10 +133,8 @@ struct InputsView {
         self.header = header
         let types = resource.operations.flatMap(\.parameters).map(\.type)
         imports =
-            (types.contains(where: \.needsFoundation) ? ["Foundation"] : [])
-            + (types.contains(where: \.isRuntimeType) ? ["GenRuntime"] : []) + [
-                "GenServerRuntime", plan.modules.models,
-            ]
+            (types.contains(where: \.isRuntimeType) ? ["GenRuntime"] : []) + ["GenServerRuntime", plan.modules.models]
+            + (types.contains(where: \.needsFoundation) ? [TypePlan.dateImport] : [])
         inputs = resource.operations.map { operation in
             var fields = operation.parameters.map { parameter in
                 Field(
