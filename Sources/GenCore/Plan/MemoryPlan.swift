@@ -15,6 +15,8 @@ public struct MemoryPlan: Sendable {
         public let value: String
         /// For an assignment: whether the value is optional, so it is assigned only when given.
         public let isOptional: Bool
+        /// For a struct made of members: its type is `value`, and these its initializer's arguments.
+        public var members: [Value]? = nil
     }
 
     public enum Action: Sendable {
@@ -123,7 +125,9 @@ private struct MemoryResourceBuilder {
         let collection = String(before.dropLast()) + after
         guard resource.operations.contains(where: { $0.operation.path == collection }) else { return nil }
         let name = String(path[path.index(after: open)..<close])
-        return operation.parameters.first { $0.wireName == name && $0.parameter.location == .path && $0.type.kind == .sid }
+        return operation.parameters.first {
+            $0.wireName == name && $0.parameter.location == .path && $0.type.kind == .sid
+        }
     }
 
     /// The property holding an instance's SID.
@@ -237,7 +241,7 @@ private struct MemoryResourceBuilder {
                 if parameter.required || parameter.role != .input || property.nullable {
                     value = "input.\(parameter.name)"
                 } else {
-                    value = try empty(property).map { "input.\(parameter.name) ?? \($0)" }
+                    value = "input.\(parameter.name) ?? \(try empty(property))"
                 }
             } else if Self.stamps.contains(property.wireName),
                 [.dateTime, .dateTimeRFC2822].contains(property.type.kind)
@@ -280,16 +284,32 @@ private struct MemoryResourceBuilder {
         let index = indexParameter.map { $0.required ? "input.\($0.name)" : "input.\($0.name) ?? 0" } ?? "0"
         var arguments = [MemoryPlan.Value(name: page.itemsName, value: "page.items", isOptional: false)]
         for field in page.fields {
-            if let value = try pageValue(field, itemsKey: page.page.itemsKey) {
-                arguments.append(MemoryPlan.Value(name: field.name, value: value, isOptional: false))
-            }
+            if let value = try pageValue(field, itemsKey: page.page.itemsKey) { arguments.append(value) }
         }
         return .list(table: table, size: size, index: index, pageType: page.typeName, arguments: arguments)
     }
 
     /// A field of the page envelope, by its wire name: the page's number, size, bounds and
     /// links, the key of its items, or an object of those (the `meta` of Twilio's newer APIs).
-    private func pageValue(_ field: PropertyPlan, itemsKey: String) throws(Reason) -> String? {
+    private func pageValue(_ field: PropertyPlan, itemsKey: String) throws(Reason) -> MemoryPlan.Value? {
+        if let text = try pageText(field, itemsKey: itemsKey) {
+            return MemoryPlan.Value(name: field.name, value: text, isOptional: false)
+        }
+        return try pageObject(field, itemsKey: itemsKey)
+    }
+
+    private func pageObject(_ field: PropertyPlan, itemsKey: String) throws(Reason) -> MemoryPlan.Value? {
+        guard field.type.kind == .object, !field.members.isEmpty else {
+            return field.nullable ? nil : MemoryPlan.Value(name: field.name, value: try empty(field), isOptional: false)
+        }
+        var members: [MemoryPlan.Value] = []
+        for member in field.members {
+            if let value = try pageValue(member, itemsKey: itemsKey) { members.append(value) }
+        }
+        return MemoryPlan.Value(name: field.name, value: field.type.swiftName, isOptional: false, members: members)
+    }
+
+    private func pageText(_ field: PropertyPlan, itemsKey: String) throws(Reason) -> String? {
         let integers: [String: String] = [
             "page": "page.index", "page_size": "page.size", "start": "page.start", "end": "page.end",
         ]
@@ -306,20 +326,11 @@ private struct MemoryResourceBuilder {
             return optionalLink && !field.nullable ? "\(value) ?? \"\"" : value
         }
         if field.wireName == "key", kind == .string { return SwiftLiteral.string(itemsKey) }
-        if kind == .object, !field.members.isEmpty {
-            var arguments: [String] = []
-            for member in field.members {
-                if let value = try pageValue(member, itemsKey: itemsKey) {
-                    arguments.append("\(member.name): \(value)")
-                }
-            }
-            return "\(field.type.swiftName)(\(arguments.joined(separator: ", ")))"
-        }
-        return field.nullable ? nil : try empty(field)
+        return nil
     }
 
     /// The empty value of a property's type, for one that must have a value and is not given.
-    private func empty(_ property: PropertyPlan) throws(Reason) -> String? {
+    private func empty(_ property: PropertyPlan) throws(Reason) -> String {
         switch property.type.kind {
         case .string, .uri, .formatted: return "\"\""
         case .integer, .number: return "0"

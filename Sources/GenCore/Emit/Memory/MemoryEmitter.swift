@@ -136,7 +136,7 @@ struct MemoryView {
                     table: table.name,
                     sidType: sidType,
                     modelType: table.typeName,
-                    arguments: SwiftLayout.arguments(arguments.map { "\($0.name): \($0.value)" }),
+                    arguments: Self.arguments(arguments),
                     scope: scope
                 )
             case .fetch:
@@ -148,7 +148,7 @@ struct MemoryView {
                         "scope: \(scope)", "size: \(size)", "index: \(index)", "path: \(pathCall)",
                     ]),
                     pageType: pageType,
-                    arguments: SwiftLayout.arguments(arguments.map { "\($0.name): \($0.value)" })
+                    arguments: Self.arguments(arguments)
                 )
             case .update(_, let assignments):
                 update = lookup.map { lookup in
@@ -183,6 +183,21 @@ struct MemoryView {
                 unserved: unserved
             )
         }
+    }
+}
+
+extension MemoryView {
+    /// Labelled arguments, a struct's own in a call of its initializer.
+    static func arguments(_ values: [MemoryPlan.Value]) -> String {
+        var labelled: [String] = []
+        for value in values {
+            if let members = value.members {
+                labelled.append("\(value.name): \(value.value)(" + MemoryView.arguments(members) + ")")
+            } else {
+                labelled.append("\(value.name): \(value.value)")
+            }
+        }
+        return SwiftLayout.arguments(labelled)
     }
 }
 

@@ -95,7 +95,15 @@ public final class InMemoryLandmine: LandmineHandler {
         )
         return ServicePage(
             services: page.items,
-            meta: ServicePageMeta(page: page.index, pageSize: page.size, firstPageUrl: page.firstPageURI, previousPageUrl: page.previousPageURI, url: page.uri, nextPageUrl: page.nextPageURI, key: "services")
+            meta: ServicePageMeta(
+                page: page.index,
+                pageSize: page.size,
+                firstPageUrl: page.firstPageURI,
+                previousPageUrl: page.previousPageURI,
+                url: page.uri,
+                nextPageUrl: page.nextPageURI,
+                key: "services"
+            )
         )
     }
 
