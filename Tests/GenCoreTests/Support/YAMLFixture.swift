@@ -156,7 +156,7 @@ struct YAMLFixture: Sendable {
         for index in start.line..<lines.count {
             let line = lines[index]
             if Self.isBlank(line) { continue }
-            if line.prefix { $0 == " " }.count <= indent { break }
+            if line.prefix(while: { $0 == " " }).count <= indent { break }
             end = index + 1
         }
         return (start.line - 1..<end, indent)
