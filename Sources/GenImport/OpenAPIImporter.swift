@@ -164,49 +164,31 @@ private struct Importer {
         )
         writer.blankLine()
         writer.entries(header)
-        let sids = context.sids()
-        if !sids.isEmpty {
-            writer.blankLine()
-            writer.entries([("sids", .mapping(sids.map { ($0.prefix, SpecValue.plain($0.entity)) }))])
-        }
-        if !context.enums.isEmpty {
-            writer.blankLine()
-            writer.entries([
+        writer.section("sids", context.sids().map { ($0.prefix, .plain($0.entity)) })
+        writer.section(
+            "enums",
+            context.enums.map { item in
                 (
-                    "enums",
-                    .mapping(
-                        context.enums.map { item in
-                            (
-                                item.name,
-                                SpecValue.entries([
-                                    "description": item.description.map { .prose($0) },
-                                    "values": .list(item.values.map { .string($0) }),
-                                ])
-                            )
-                        }
-                    )
+                    item.name,
+                    .entries([
+                        "description": item.description.map { .prose($0) },
+                        "values": .list(item.values.map { .string($0) }),
+                    ])
                 )
-            ])
-        }
-        if !context.objects.isEmpty {
-            writer.blankLine()
-            writer.entries([
+            }
+        )
+        writer.section(
+            "objects",
+            context.objects.map { item in
                 (
-                    "objects",
-                    .mapping(
-                        context.objects.map { item in
-                            (
-                                item.name,
-                                SpecValue.entries([
-                                    "description": item.description.map { .prose($0) },
-                                    "properties": .mapping(item.properties),
-                                ])
-                            )
-                        }
-                    )
+                    item.name,
+                    .entries([
+                        "description": item.description.map { .prose($0) },
+                        "properties": .mapping(item.properties),
+                    ])
                 )
-            ])
-        }
+            }
+        )
         writer.blankLine()
         writer.line(resources.isEmpty ? "resources: {}" : "resources:")
         for (index, (key, value)) in resources.enumerated() {

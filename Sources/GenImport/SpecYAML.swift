@@ -28,6 +28,13 @@ struct SpecWriter {
 
     mutating func line(_ text: String) { output += text + "\n" }
 
+    /// A top-level key and its mapping after a blank line; nothing when the mapping is empty.
+    mutating func section(_ key: String, _ pairs: [(String, SpecValue)]) {
+        guard !pairs.isEmpty else { return }
+        blankLine()
+        entries([(key, .mapping(pairs))])
+    }
+
     /// Writes the entries of a top-level mapping.
     mutating func entries(_ pairs: [(String, SpecValue)], indent: Int = 0) {
         for (key, value) in pairs { entry(key, value, indent: indent) }
