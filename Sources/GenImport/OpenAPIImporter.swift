@@ -146,6 +146,7 @@ private struct Importer {
             if byResource[operation.resource] == nil { order.append(operation.resource) }
             byResource[operation.resource, default: []].append(operation)
         }
+        Importer.mergeCollections(&order, &byResource)
         for resource in order {
             context.reserve(typeName: resource)
             context.reserve(typeName: Namer.pageTypeName(resource: resource))
@@ -202,6 +203,60 @@ private struct Importer {
             skipped: skipped,
             warnings: context.warnings
         )
+    }
+
+    /// Some APIs name the operations on a collection after the plural (`ListAssistants`,
+    /// `CreateAssistants`) and those on one instance after the singular (`FetchAssistant`): the
+    /// plural's operations join the singular's resource when their path is its collection's
+    /// (`/v1/Assistants` beside `/v1/Assistants/{id}`), where the merged resource first stood.
+    static func mergeCollections(_ order: inout [String], _ byResource: inout [String: [FoundOperation]]) {
+        for plural in order {
+            guard let collection = byResource[plural], let singular = singular(of: plural),
+                let instance = byResource[singular]
+            else { continue }
+            let collectionPaths = Set(instance.compactMap { collectionPath(of: $0.path) })
+            guard collection.contains(where: { collectionPaths.contains($0.path) }) else { continue }
+            byResource[singular] =
+                collection.map { operation in
+                    var operation = operation
+                    operation.resource = singular
+                    return operation
+                } + instance
+            byResource[plural] = nil
+        }
+        var merged: [String] = []
+        for name in order {
+            let target = byResource[name] != nil ? name : singular(of: name)!
+            if !merged.contains(target) { merged.append(target) }
+        }
+        order = merged
+    }
+
+    /// The names of a path's placeholders, in order: `[AccountSid, Sid]`.
+    static func placeholders(_ path: String) -> [String] {
+        path.split(separator: "{").dropFirst().compactMap { part in
+            part.firstIndex(of: "}").map { String(part[..<$0]) }
+        }
+    }
+
+    /// `Assistants` gives `Assistant`, `Policies` `Policy`, `Addresses` `Address`.
+    static func singular(of name: String) -> String? {
+        if name.hasSuffix("ies") { return name.dropLast(3) + "y" }
+        if name.hasSuffix("sses") || name.hasSuffix("shes") || name.hasSuffix("ches") || name.hasSuffix("xes") {
+            return String(name.dropLast(2))
+        }
+        if name.hasSuffix("s"), !name.hasSuffix("ss") { return String(name.dropLast()) }
+        return nil
+    }
+
+    /// The path of the collection an instance path is in: `/v1/Services` for `/v1/Services/{Sid}`,
+    /// `/Domains.json` for `/Domains/{Sid}.json`; nil for a path that does not end in a placeholder.
+    static func collectionPath(of path: String) -> String? {
+        guard let open = path.lastIndex(of: "{"), let close = path.lastIndex(of: "}"), open < close else { return nil }
+        let before = path[..<open]
+        let after = path[path.index(after: close)...]
+        guard before.hasSuffix("/"), !after.contains("/") else { return nil }
+        return String(before.dropLast()) + after
     }
 
     /// `ListSipDomain` gives `List` and `SipDomain`.
@@ -603,6 +658,14 @@ private struct Importer {
             default:
                 context.warn("a spec has no \(location) parameters; \(name) is skipped", at: parameter, pointer)
             }
+        }
+        for placeholder in Importer.placeholders(operation.path) where !path.contains(where: { $0.0 == placeholder }) {
+            context.warn(
+                "the path's {\(placeholder)} has no parameter; it is taken as a string",
+                at: node,
+                operation.pointer
+            )
+            path.append((placeholder, .entries(["type": .plain("string")])))
         }
         var form: [(String, SpecValue)] = []
         var json: [(String, SpecValue)] = []

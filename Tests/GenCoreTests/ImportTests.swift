@@ -164,6 +164,35 @@ import Testing
         #expect(thing.page?.next == ["meta", "next_page_url"])
     }
 
+    /// Operations named after the plural (`ListWidgets`) join the resource of the singular
+    /// (`FetchWidget`) when their path is its collection's; a plural elsewhere stays apart.
+    @Test func aCollectionNamedInThePluralJoinsItsInstances() throws {
+        let text = """
+            openapi: 3.0.1
+            info: { title: Widgets, version: 1.0.0 }
+            servers: [{ url: https://widgets.example.com }]
+            paths:
+              /v1/Widgets:
+                get: { operationId: ListWidgets, responses: { '200': { description: OK } } }
+              /v1/Widgets/{Sid}:
+                get: { operationId: FetchWidget, responses: { '200': { description: OK } } }
+              /v1/Gadgets:
+                get: { operationId: ListGadgets, responses: { '200': { description: OK } } }
+              /v2/Gadget/{Sid}:
+                get: { operationId: FetchGadget, responses: { '200': { description: OK } } }
+            """
+        let spec = try OpenAPIImporter.importText(text, file: "widgets.yaml")
+        let definition = try Self.definition(spec.text, path: "Widgets.yaml")
+        #expect(definition.resources.map(\.name) == ["Widget", "Gadgets", "Gadget"])
+        #expect(definition.resources[0].operations.map(\.name) == ["list", "fetch"])
+        #expect(
+            spec.warnings.map(\.description) == [
+                "widgets.yaml:8:10: warning: the path's {Sid} has no parameter; it is taken as a string (at /paths/~1v1~1Widgets~1{Sid}/get)",
+                "widgets.yaml:12:10: warning: the path's {Sid} has no parameter; it is taken as a string (at /paths/~1v2~1Gadget~1{Sid}/get)",
+            ]
+        )
+    }
+
     @Test(arguments: [
         ("twilio_api_v2010.yaml", "ApiV2010"), ("sip-domain.openapi.yaml", "SipDomain"),
         ("/specs/twilio-iam_organizations.json", "IamOrganizations"), ("2024.yaml", "API2024"),
