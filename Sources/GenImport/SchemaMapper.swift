@@ -441,12 +441,17 @@ final class ImportContext {
 
     // MARK: SIDs
 
-    /// The prefix of a SID pattern: `^CA[0-9a-fA-F]{32}$` gives `CA`.
+    /// The prefix of a SID pattern: `^CA[0-9a-fA-F]{32}$` gives `CA`. Twilio writes the same
+    /// rule in a few ways (`OR[0-9a-f]{32}` unanchored in its IAM APIs, `[0-9A-Fa-f]`), all
+    /// taken as the prefix and 32 hexadecimal digits.
     static func sidPrefix(_ pattern: String) -> String? {
-        guard pattern.hasPrefix("^"), pattern.hasSuffix("[0-9a-fA-F]{32}$") else { return nil }
-        let prefix = pattern.dropFirst().dropLast("[0-9a-fA-F]{32}$".count)
+        var body = Substring(pattern)
+        if body.hasPrefix("^") { body = body.dropFirst() }
+        if body.hasSuffix("$") { body = body.dropLast() }
+        let prefix = body.prefix(2)
         guard prefix.count == 2, prefix.unicodeScalars.allSatisfy({ ("A"..."Z").contains($0) }) else { return nil }
-        return String(prefix)
+        let digits = ["[0-9a-fA-F]{32}", "[0-9A-Fa-f]{32}", "[a-fA-F0-9]{32}", "[0-9a-f]{32}"]
+        return digits.contains(String(body.dropFirst(2))) ? String(prefix) : nil
     }
 
     /// What a field holding a SID says of its entity: `AccountSid` an Account; a resource's own
