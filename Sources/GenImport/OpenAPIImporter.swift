@@ -487,9 +487,9 @@ private struct Importer {
             unique.append(schema)
         }
         guard let first = unique.first else { return [] }
-        var merged = context.properties(of: first.0, at: first.1, owner: resource, isResponse: true)
+        var merged = context.properties(of: first.0, at: first.1, owner: resource)
         for other in unique.dropFirst() {
-            let extra = context.properties(of: other.0, at: other.1, owner: resource, isResponse: true)
+            let extra = context.properties(of: other.0, at: other.1, owner: resource)
             let otherNames = Set(extra.map(\.0))
             for index in merged.indices where !otherNames.contains(merged[index].0) {
                 merged[index].1 = Importer.optional(merged[index].1)
@@ -527,7 +527,6 @@ private struct Importer {
             of: parts.envelope,
             at: parts.envelopePointer,
             owner: resource + "Page",
-            isResponse: true,
             excluding: [parts.itemsKey]
         )
         var next: String?

@@ -230,7 +230,7 @@ final class ImportContext {
         guard !properties.isEmpty else { return .json }
         return MappedType(
             type: "object",
-            properties: self.properties(of: schema, at: pointer, owner: owner, isResponse: true)
+            properties: self.properties(of: schema, at: pointer, owner: owner)
         )
     }
 
@@ -278,7 +278,6 @@ final class ImportContext {
         of schema: Node,
         at pointer: Pointer,
         owner: String,
-        isResponse: Bool,
         excluding excluded: Set<String> = []
     ) -> [(String, SpecValue)] {
         var result: [(String, SpecValue)] = []
@@ -431,8 +430,7 @@ final class ImportContext {
         let properties = self.properties(
             of: target,
             at: ImportContext.pointer(of: reference),
-            owner: name,
-            isResponse: true
+            owner: name
         )
         objectByReference[reference] = name
         objects.append((name, ImportContext.prose(target["description"]?.text).flatMap(\.text), properties))
@@ -464,17 +462,18 @@ final class ImportContext {
             weight = 1000
         } else {
             let lowered = field.lowercased()
-            guard lowered.hasSuffix("sid") else { return noteSid(prefix: prefix, entity: nil) }
+            guard lowered.hasSuffix("sid") else { return notePrefix(prefix) }
             var stem = String(field.dropLast(3))
             while stem.hasSuffix("_") || stem.hasSuffix("-") { stem.removeLast() }
-            guard stem.contains(where: \.isLetter) else { return noteSid(prefix: prefix, entity: nil) }
+            guard stem.contains(where: \.isLetter) else { return notePrefix(prefix) }
             entity = Namer.typeName(stem)
             weight = 1
         }
         sidCandidates[prefix, default: [:]][entity, default: 0] += weight
     }
 
-    private func noteSid(prefix: String, entity: String?) {
+    /// A prefix met in a field whose name says nothing of its entity.
+    private func notePrefix(_ prefix: String) {
         if sidCandidates[prefix] == nil { sidCandidates[prefix] = [:] }
     }
 
