@@ -13,7 +13,7 @@ extension Importer {
             guard let collection = byResource[plural], let singular = singular(of: plural),
                 let instance = byResource[singular]
             else { continue }
-            let collectionPaths = Set(instance.compactMap { collectionPath(of: $0.path) })
+            let collectionPaths = Set(instance.compactMap { PathTemplate.collection(of: $0.path)?.path })
             guard collection.contains(where: { collectionPaths.contains($0.path) }) else { continue }
             byResource[singular] =
                 collection.map { operation in
@@ -33,9 +33,7 @@ extension Importer {
 
     /// The names of a path's placeholders, in order: `[AccountSid, Sid]`.
     static func placeholders(_ path: String) -> [String] {
-        path.split(separator: "{").dropFirst().compactMap { part in
-            part.firstIndex(of: "}").map { String(part[..<$0]) }
-        }
+        PathTemplate.segments(of: path)?.compactMap(\.placeholder) ?? []
     }
 
     /// `Assistants` gives `Assistant`, `Policies` `Policy`, `Addresses` `Address`.
@@ -46,16 +44,6 @@ extension Importer {
         }
         if name.hasSuffix("s"), !name.hasSuffix("ss") { return String(name.dropLast()) }
         return nil
-    }
-
-    /// The path of the collection an instance path is in: `/v1/Services` for `/v1/Services/{Sid}`,
-    /// `/Domains.json` for `/Domains/{Sid}.json`; nil for a path that does not end in a placeholder.
-    static func collectionPath(of path: String) -> String? {
-        guard let open = path.lastIndex(of: "{"), let close = path.lastIndex(of: "}"), open < close else { return nil }
-        let before = path[..<open]
-        let after = path[path.index(after: close)...]
-        guard before.hasSuffix("/"), !after.contains("/") else { return nil }
-        return String(before.dropLast()) + after
     }
 
     /// `ListSipDomain` gives `List` and `SipDomain`.

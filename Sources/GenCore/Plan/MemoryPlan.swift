@@ -117,14 +117,9 @@ private struct MemoryResourceBuilder {
     /// `/Services/{Sid}` or `/Messages/{Sid}.json`, when the resource has an operation on the
     /// collection, `/Services` or `/Messages.json`.
     func key(of operation: OperationPlan) -> ParameterPlan? {
-        let path = operation.operation.path
-        guard let open = path.lastIndex(of: "{"), let close = path.lastIndex(of: "}"), open < close else { return nil }
-        let before = path[..<open]
-        let after = path[path.index(after: close)...]
-        guard before.hasSuffix("/"), !after.contains("/") else { return nil }
-        let collection = String(before.dropLast()) + after
-        guard resource.operations.contains(where: { $0.operation.path == collection }) else { return nil }
-        let name = String(path[path.index(after: open)..<close])
+        guard let (collection, name) = PathTemplate.collection(of: operation.operation.path),
+            resource.operations.contains(where: { $0.operation.path == collection })
+        else { return nil }
         return operation.parameters.first {
             $0.wireName == name && $0.parameter.location == .path && $0.type.kind == .sid
         }
