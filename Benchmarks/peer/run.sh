@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Compile cost of generated code, gen against swift-openapi-generator (1.14.3), for Twilio's SIP
+# Domain resource copied N times (N = 1 and 50):
+#   1. builds swift-openapi-generator's CLI in release, once, in .build/peer/generator
+#   2. swift-openapi-generator: types, client and server of Twilio's OpenAPI description
+#      (Tests/Fixtures/Twilio/sip-domain.openapi.yaml, N copies) into one module, PeerSipDomain,
+#      in the package .build/peer/openapi (depends on swift-openapi-runtime)
+#   3. gen: models, client and server of Specs/SipDomain.yaml (N resources, the spec renamed
+#      PeerSipDomain) into PeerSipDomainModels, …Client, …Server in the package .build/peer/gen
+#      (depends on this repository's runtime libraries and Hummingbird)
+#   4. a debug `swift build` of each package with every generated file touched, the
+#      dependencies built before (untimed): median wall time, CPU time and peak memory
+# Writes Benchmarks/results/peer.md and peer.json and prints the table.
+#
+#   Benchmarks/peer/run.sh              N = 1 and 50, 3 runs each
+#   Benchmarks/peer/run.sh 1            only N = 1
+#   RUNS_LARGE=1 Benchmarks/peer/run.sh  1 run (instead of 3) for N = 50
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+sizes=${*:-1 50}
+runs_large=${RUNS_LARGE:-3}
+work=$root/.build/peer
+mkdir -p "$work"
+results=$work/results.jsonl
+extra=$work/extra.json
+: > "$results"
+measure() { python3 Benchmarks/measure.py "$@"; }
+
+echo "1. swift-openapi-generator 1.14.3, release" >&2
+mkdir -p "$work/generator"
+cat > "$work/generator/Package.swift" << 'MANIFEST'
+// swift-tools-version:5.9
+import PackageDescription
+let package = Package(
+    name: "PeerGenerator",
+    dependencies: [.package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")],
+    targets: []
+)
+MANIFEST
+cached=true
+[ -x "$work/generator/.build/release/swift-openapi-generator" ] || cached=false
+start=$(date +%s.%N)
+(cd "$work/generator" && swift build -c release --product swift-openapi-generator > "$work/generator-build.log" 2>&1) \
+    || { cat "$work/generator-build.log"; exit 1; }
+generator_build_s=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 1))")
+peer=$work/generator/.build/release/swift-openapi-generator
+echo "   ${generator_build_s} s (already built: $cached)" >&2
+
+echo "   gen, release" >&2
+swift build -c release --product gen > "$work/gen-build.log" 2>&1 || { cat "$work/gen-build.log"; exit 1; }
+gen=$(swift build -c release --show-bin-path)/gen
+
+# The packages that compile the generated code; their dependencies are built once and kept.
+mkdir -p "$work/openapi/Sources/PeerSipDomain" "$work/gen/Generated"
+cat > "$work/openapi/Package.swift" << 'MANIFEST'
+// swift-tools-version:6.1
+import PackageDescription
+let package = Package(
+    name: "PeerOpenAPI",
+    dependencies: [.package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.4")],
+    targets: [
+        .target(name: "PeerSipDomain", dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")]),
+    ],
+    swiftLanguageModes: [.v6]
+)
+MANIFEST
+cat > "$work/gen/Package.swift" << MANIFEST
+// swift-tools-version:6.1
+import PackageDescription
+let package = Package(
+    name: "PeerGen",
+    dependencies: [
+        .package(name: "gen", path: "$root"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    ],
+    targets: [
+        .target(name: "PeerSipDomainModels", dependencies: [.product(name: "GenRuntime", package: "gen")], path: "Generated/PeerSipDomainModels"),
+        .target(name: "PeerSipDomainClient", dependencies: ["PeerSipDomainModels", .product(name: "GenClientRuntime", package: "gen")], path: "Generated/PeerSipDomainClient"),
+        .target(
+            name: "PeerSipDomainServer",
+            dependencies: ["PeerSipDomainModels", .product(name: "GenServerRuntime", package: "gen"), .product(name: "Hummingbird", package: "hummingbird")],
+            path: "Generated/PeerSipDomainServer"
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+MANIFEST
+cat > "$work/openapi-generator-config.yaml" << 'CONFIG'
+generate:
+  - types
+  - client
+  - server
+accessModifier: public
+namingStrategy: idiomatic
+CONFIG
+
+warnings_json='[]'
+for n in $sizes; do
+    echo "2. $n resource(s): generating" >&2
+    input=$work/input-$n
+    rm -rf "$input" && mkdir -p "$input/spec"
+    python3 Benchmarks/peer/peer.py openapi "$n" "$input/openapi.yaml"
+    rm -f "$work/openapi/Sources/PeerSipDomain/"*.swift
+    "$peer" generate "$input/openapi.yaml" --config "$work/openapi-generator-config.yaml" \
+        --output-directory "$work/openapi/Sources/PeerSipDomain" > "$input/peer-generate.log" 2>&1 \
+        || { cat "$input/peer-generate.log"; exit 1; }
+    if [ "$n" = 1 ]; then
+        # Everything it says besides its progress lines: warnings, notes, skipped parts.
+        warnings_json=$(grep -viE '^(Swift OpenAPI Generator is running|- (Configuration|OpenAPI document|Output directory|Diagnostics output|Current directory|Plugin source|Is dry run|Additional imports|Feature flags|Generate)|✅|File )' "$input/peer-generate.log" \
+            | grep -v '^\s*$' | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().splitlines()))')
+    fi
+    if [ "$n" = 1 ]; then
+        sed 's/^name: SipDomain$/name: PeerSipDomain/' Specs/SipDomain.yaml > "$input/spec/PeerSipDomain.yaml"
+    else
+        python3 Benchmarks/make-specs.py "$n" "$input/make-specs" --single
+        sed 's/^name: Bench$/name: PeerSipDomain/' "$input/make-specs/Bench.yaml" > "$input/spec/PeerSipDomain.yaml"
+    fi
+    rm -rf "$work/gen/Generated" && mkdir -p "$work/gen/Generated"
+    "$gen" --spec "$input/spec/PeerSipDomain.yaml" --output "$work/gen/Generated" --only models client server > /dev/null
+
+    echo "3. $n resource(s): building dependencies (untimed)" >&2
+    for package in openapi gen; do
+        (cd "$work/$package" && swift build > "$input/$package-build.log" 2>&1) || { cat "$input/$package-build.log"; exit 1; }
+    done
+    runs=$([ "$n" -ge 50 ] && echo "$runs_large" || echo 3)
+    echo "4. $n resource(s): timing, $runs run(s) each" >&2
+    # A whole `swift build` of each package, whose only targets are the generated modules.
+    peer_figures=$(measure "$runs" --warmup 0 --prepare "touch $work/openapi/Sources/PeerSipDomain/*.swift" -- swift build --package-path "$work/openapi")
+    gen_figures=$(measure "$runs" --warmup 0 --prepare "find $work/gen/Generated -name '*.swift' -exec touch {} +" -- swift build --package-path "$work/gen")
+    peer_lines=$(cat "$work/openapi/Sources/PeerSipDomain/"*.swift | wc -l)
+    gen_lines=$(find "$work/gen/Generated" -name '*.swift' -exec cat {} + | wc -l)
+    python3 -c "
+import json, sys
+g, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+g['lines'], p['lines'] = $gen_lines, $peer_lines
+g['files'], p['files'] = $(find "$work/gen/Generated" -name '*.swift' | wc -l), $(ls "$work/openapi/Sources/PeerSipDomain/"*.swift | wc -l)
+print(json.dumps({'resources': $n, 'operations': $n * 5, 'gen': g, 'peer': p}))
+" "$gen_figures" "$peer_figures" >> "$results"
+done
+
+python3 -c "
+import json, sys
+print(json.dumps({'generator_build_s': $generator_build_s, 'generator_cached': '$cached' == 'true',
+                  'peer_warnings': json.loads(sys.argv[1]),
+                  'peer_config': {'generate': ['types', 'client', 'server'], 'accessModifier': 'public', 'namingStrategy': 'idiomatic'}}))
+" "$warnings_json" > "$extra"
+python3 Benchmarks/peer/peer.py report "$results"
