@@ -90,9 +90,12 @@ def report(results):
     if extra.get("generator_build_s") is not None:
         lines += ["", f"Release build of swift-openapi-generator's CLI in this run: {extra['generator_build_s']} s"
                   + (" (already built)." if extra.get("generator_cached") else ".")]
-    if extra.get("peer_warnings"):
-        lines += ["", "What swift-openapi-generator said about Twilio's description (1 resource):", "", "```",
-                  *extra["peer_warnings"], "```"]
+    if "peer_warnings" in extra:
+        said = extra["peer_warnings"]
+        lines += ["", "What swift-openapi-generator said about Twilio's description (1 resource), besides its "
+                  "configuration and the files it wrote: " + ("nothing (no warning, no error)." if not said else "")]
+        if said:
+            lines += ["", "```", *said, "```"]
     text = "\n".join(lines) + "\n"
     out = root / "Benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)

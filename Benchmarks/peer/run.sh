@@ -106,9 +106,11 @@ for n in $sizes; do
         --output-directory "$work/openapi/Sources/PeerSipDomain" > "$input/peer-generate.log" 2>&1 \
         || { cat "$input/peer-generate.log"; exit 1; }
     if [ "$n" = 1 ]; then
-        # Everything it says besides its progress lines: warnings, notes, skipped parts.
-        warnings_json=$(grep -viE '^(Swift OpenAPI Generator is running|- (Configuration|OpenAPI document|Output directory|Diagnostics output|Current directory|Plugin source|Is dry run|Additional imports|Feature flags|Generate)|✅|File )' "$input/peer-generate.log" \
-            | grep -v '^\s*$' | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().splitlines()))')
+        # Everything it says besides its configuration and progress lines: warnings, notes,
+        # skipped parts (it prints no newline before its first "Writing data to file").
+        warnings_json=$(sed 's/Writing data to file/\nWriting data to file/g' "$input/peer-generate.log" \
+            | grep -vE '^(- |Swift OpenAPI Generator is running|Writing data to file|\s*$)' \
+            | python3 -c 'import json, sys; print(json.dumps(sys.stdin.read().splitlines()))' || true)
     fi
     if [ "$n" = 1 ]; then
         sed 's/^name: SipDomain$/name: PeerSipDomain/' Specs/SipDomain.yaml > "$input/spec/PeerSipDomain.yaml"
@@ -117,7 +119,7 @@ for n in $sizes; do
         sed 's/^name: Bench$/name: PeerSipDomain/' "$input/make-specs/Bench.yaml" > "$input/spec/PeerSipDomain.yaml"
     fi
     rm -rf "$work/gen/Generated" && mkdir -p "$work/gen/Generated"
-    "$gen" --spec "$input/spec/PeerSipDomain.yaml" --output "$work/gen/Generated" --only models client server > /dev/null
+    "$gen" --spec "$input/spec/PeerSipDomain.yaml" --output "$work/gen/Generated" --only models,client,server > /dev/null
 
     echo "3. $n resource(s): building dependencies (untimed)" >&2
     for package in openapi gen; do
