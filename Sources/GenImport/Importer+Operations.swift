@@ -90,21 +90,22 @@ extension Importer {
                 continue
             }
             let required = resolved["required"]?.boolean ?? false
-            switch location {
-            case "path":
-                path.append(
-                    (
-                        name,
-                        self.parameter(
-                            resolved,
-                            pointer,
-                            name: name,
-                            resource: resource,
-                            context: .path,
-                            required: true
-                        )
+            let read = { (context: TypeContext, required: Bool) in
+                (
+                    name,
+                    self.parameter(
+                        resolved,
+                        pointer,
+                        name: name,
+                        resource: resource,
+                        context: context,
+                        required: required
                     )
                 )
+            }
+            switch location {
+            case "path":
+                path.append(read(.path, true))
             case "query" where resolved["schema"]?["format"]?.text?.hasPrefix("prefixed-collapsible-map") == true:
                 context.warn(
                     "\(name) is sent flattened under a prefix (\(name).<key>=value), which a spec cannot say; it is skipped",
@@ -112,19 +113,7 @@ extension Importer {
                     pointer
                 )
             case "query":
-                query.append(
-                    (
-                        name,
-                        self.parameter(
-                            resolved,
-                            pointer,
-                            name: name,
-                            resource: resource,
-                            context: .query,
-                            required: required
-                        )
-                    )
-                )
+                query.append(read(.query, required))
             case "header"
             where ["authorization", "accept", "content-type", "user-agent", "host", "content-length"].contains(
                 name.lowercased()
@@ -135,19 +124,7 @@ extension Importer {
                     pointer
                 )
             case "header":
-                header.append(
-                    (
-                        name,
-                        self.parameter(
-                            resolved,
-                            pointer,
-                            name: name,
-                            resource: resource,
-                            context: .header,
-                            required: required
-                        )
-                    )
-                )
+                header.append(read(.header, required))
             default:
                 context.warn("a spec has no \(location) parameters; \(name) is skipped", at: parameter, pointer)
             }
