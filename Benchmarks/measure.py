@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs a command several times and prints the medians of its wall time, CPU time (user +
 system, and each apart) and peak memory (maximum resident set size) as JSON, from the kernel's
-own accounting of the child (wait4).
+own accounting of the child (wait4), with the smallest and largest wall and CPU times of the
+runs (their spread).
 
   measure.py RUNS [--prepare 'shell command'] [--warmup N] -- COMMAND ARGS…
 """
@@ -46,4 +47,8 @@ print(json.dumps({
     "user_ms": round(statistics.median(users) * 1000, 2),
     "system_ms": round(statistics.median(systems) * 1000, 2),
     "peak_mib": round(statistics.median(peaks), 1),
+    "wall_min_ms": round(min(walls) * 1000, 2),
+    "wall_max_ms": round(max(walls) * 1000, 2),
+    "cpu_min_ms": round(min(cpus) * 1000, 2),
+    "cpu_max_ms": round(max(cpus) * 1000, 2),
 }))

@@ -5,6 +5,9 @@
                                   times: paths, operationIds, titles and the schema renamed by
                                   the copy's number (SipDomain0, …). N = 1 writes the file
                                   unchanged.
+  peer.py commands LOG STAGE…     a shell script that runs the compiler driver commands of the
+                                  modules in STAGE… (module names; a comma between modules that
+                                  build side by side) as `swift build -v` logged them in LOG
   peer.py report RESULTS.jsonl    writes Benchmarks/results/peer.md and peer.json, prints the table
 """
 import json
@@ -45,6 +48,29 @@ def openapi(count, out):
     parts += ["components:\n", components_head, "\n  schemas:\n"]
     parts += [renamed(schemas.rstrip("\n"), index) + "\n" for index in range(count)]
     Path(out).write_text("".join(parts))
+
+
+def commands(log, stages):
+    """The driver command of each module (`swiftc -module-name M …`, one line of the log), in
+    stages: a stage's modules run side by side and the next stage starts when all have ended, as
+    the package manager schedules them. `-v` and `-parseable-output`, which only change what the
+    driver prints, are left out."""
+    found = {}
+    for line in open(log):
+        words = line.split()
+        if words and words[0].endswith("/swiftc") and "-module-name" in words:
+            found[words[words.index("-module-name") + 1]] = " ".join(w for w in words if w not in ("-v", "-parseable-output"))
+    script = ["#!/usr/bin/env bash", "set -euo pipefail"]
+    for stage in stages:
+        modules = stage.split(",")
+        missing = [m for m in modules if m not in found]
+        if missing:
+            sys.exit(f"peer.py: no compiler command for {', '.join(missing)} in {log}")
+        for index, module in enumerate(modules):
+            script.append(f"{found[module]} > /dev/null &")
+            script.append(f"pid{index}=$!")
+        script += [f"wait $pid{index}" for index in range(len(modules))]
+    print("\n".join(script))
 
 
 def machine():
@@ -108,6 +134,8 @@ def report(results):
 if __name__ == "__main__":
     if sys.argv[1] == "openapi":
         openapi(int(sys.argv[2]), sys.argv[3])
+    elif sys.argv[1] == "commands":
+        commands(sys.argv[2], sys.argv[3:])
     elif sys.argv[1] == "report":
         report(sys.argv[2])
     else:

@@ -8,13 +8,15 @@
 #   3. gen: models, client and server of Specs/SipDomain.yaml (N resources, the spec renamed
 #      PeerSipDomain) into PeerSipDomainModels, …Client, …Server in the package .build/peer/gen
 #      (depends on this repository's runtime libraries and Hummingbird)
-#   4. a debug `swift build` of each package with every generated file touched, the
-#      dependencies built before (untimed): median wall time, CPU time and peak memory
+#   4. with every generated file touched and the dependencies built before (untimed): the
+#      compiler alone on the generated modules (the commands of `swift build -v`, replayed), and
+#      a whole debug `swift build` of each package: median wall time, CPU time and peak memory
 # Writes Benchmarks/results/peer.md and peer.json and prints the table.
 #
 #   Benchmarks/peer/run.sh              N = 1 and 50, 3 runs each
 #   Benchmarks/peer/run.sh 1            only N = 1
 #   RUNS_LARGE=1 Benchmarks/peer/run.sh  1 run (instead of 3) for N = 50
+#   PEER_GENERATOR=PATH Benchmarks/peer/run.sh   use that swift-openapi-generator 1.14.3 binary
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -41,10 +43,16 @@ MANIFEST
 cached=true
 [ -x "$work/generator/.build/release/swift-openapi-generator" ] || cached=false
 start=$(date +%s.%N)
-(cd "$work/generator" && swift build -c release --product swift-openapi-generator > "$work/generator-build.log" 2>&1) \
-    || { cat "$work/generator-build.log"; exit 1; }
+if [ -n "${PEER_GENERATOR:-}" ]; then
+    # A release build of swift-openapi-generator 1.14.3 made elsewhere, e.g. by an earlier run.
+    peer=$PEER_GENERATOR
+    cached=true
+else
+    (cd "$work/generator" && swift build -c release --product swift-openapi-generator > "$work/generator-build.log" 2>&1) \
+        || { cat "$work/generator-build.log"; exit 1; }
+    peer=$work/generator/.build/release/swift-openapi-generator
+fi
 generator_build_s=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 1))")
-peer=$work/generator/.build/release/swift-openapi-generator
 echo "   ${generator_build_s} s (already built: $cached)" >&2
 
 echo "   gen, release" >&2
@@ -127,18 +135,31 @@ for n in $sizes; do
     done
     runs=$([ "$n" -ge 50 ] && echo "$runs_large" || echo 3)
     echo "4. $n resource(s): timing, $runs run(s) each" >&2
+    touch_peer="touch $work/openapi/Sources/PeerSipDomain/*.swift"
+    touch_gen="find $work/gen/Generated -name '*.swift' -exec touch {} +"
+    # The compiler alone: the compiler driver commands `swift build -v` runs for the generated
+    # modules, replayed in the same order (gen's client and server side by side, after the
+    # models), without the package manager's planning and the plugins it recompiles.
+    $touch_peer && swift build -v --package-path "$work/openapi" > "$input/openapi-verbose.log" 2>&1
+    eval "$touch_gen" && swift build -v --package-path "$work/gen" > "$input/gen-verbose.log" 2>&1
+    python3 Benchmarks/peer/peer.py commands "$input/openapi-verbose.log" PeerSipDomain > "$input/compile-peer.sh"
+    python3 Benchmarks/peer/peer.py commands "$input/gen-verbose.log" PeerSipDomainModels \
+        PeerSipDomainClient,PeerSipDomainServer > "$input/compile-gen.sh"
+    peer_compiler=$(measure "$runs" --warmup 0 --prepare "$touch_peer" -- bash "$input/compile-peer.sh")
+    gen_compiler=$(measure "$runs" --warmup 0 --prepare "$touch_gen" -- bash "$input/compile-gen.sh")
     # A whole `swift build` of each package, whose only targets are the generated modules.
-    peer_figures=$(measure "$runs" --warmup 0 --prepare "touch $work/openapi/Sources/PeerSipDomain/*.swift" -- swift build --package-path "$work/openapi")
-    gen_figures=$(measure "$runs" --warmup 0 --prepare "find $work/gen/Generated -name '*.swift' -exec touch {} +" -- swift build --package-path "$work/gen")
+    peer_figures=$(measure "$runs" --warmup 0 --prepare "$touch_peer" -- swift build --package-path "$work/openapi")
+    gen_figures=$(measure "$runs" --warmup 0 --prepare "$touch_gen" -- swift build --package-path "$work/gen")
     peer_lines=$(cat "$work/openapi/Sources/PeerSipDomain/"*.swift | wc -l)
     gen_lines=$(find "$work/gen/Generated" -name '*.swift' -exec cat {} + | wc -l)
     python3 -c "
 import json, sys
 g, p = json.loads(sys.argv[1]), json.loads(sys.argv[2])
+g['compiler'], p['compiler'] = json.loads(sys.argv[3]), json.loads(sys.argv[4])
 g['lines'], p['lines'] = $gen_lines, $peer_lines
 g['files'], p['files'] = $(find "$work/gen/Generated" -name '*.swift' | wc -l), $(ls "$work/openapi/Sources/PeerSipDomain/"*.swift | wc -l)
 print(json.dumps({'resources': $n, 'operations': $n * 5, 'gen': g, 'peer': p}))
-" "$gen_figures" "$peer_figures" >> "$results"
+" "$gen_figures" "$peer_figures" "$gen_compiler" "$peer_compiler" >> "$results"
 done
 
 python3 -c "
