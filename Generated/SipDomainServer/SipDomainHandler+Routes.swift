@@ -43,42 +43,7 @@ extension SipDomainHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.createSipDomain(
-                    CreateSipDomainInput(
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
-                        domainName: try request.string(
-                            "DomainName",
-                            in: .form,
-                            pattern: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.sip\.twilio\.com$"#,
-                            errorCode: 21231
-                        ),
-                        friendlyName: try request.optionalString("FriendlyName", in: .form, maxLength: 64),
-                        voiceUrl: try request.optionalString("VoiceUrl", in: .form),
-                        voiceMethod: try request.optionalEnum("VoiceMethod", in: .form, as: HttpMethod.self),
-                        voiceFallbackUrl: try request.optionalString("VoiceFallbackUrl", in: .form),
-                        voiceFallbackMethod: try request.optionalEnum(
-                            "VoiceFallbackMethod",
-                            in: .form,
-                            as: HttpMethod.self
-                        ),
-                        voiceStatusCallbackUrl: try request.optionalString("VoiceStatusCallbackUrl", in: .form),
-                        voiceStatusCallbackMethod: try request.optionalEnum(
-                            "VoiceStatusCallbackMethod",
-                            in: .form,
-                            as: HttpMethod.self
-                        ),
-                        sipRegistration: try request.optionalBool("SipRegistration", in: .form),
-                        emergencyCallingEnabled: try request.optionalBool("EmergencyCallingEnabled", in: .form),
-                        secure: try request.optionalBool("Secure", in: .form),
-                        byocTrunkSid: try request.optionalSid("ByocTrunkSid", in: .form, as: ByocTrunkSid.self),
-                        emergencyCallerSid: try request.optionalSid(
-                            "EmergencyCallerSid",
-                            in: .form,
-                            as: PhoneNumberSid.self
-                        )
-                    ),
-                    caller: caller
-                )
+                try await self.createSipDomain(CreateSipDomainInput(request), caller: caller)
             }
         }
 
@@ -92,13 +57,7 @@ extension SipDomainHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.fetchSipDomain(
-                    FetchSipDomainInput(
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
-                        sid: try request.sid("Sid", in: .path, as: SipDomainSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.fetchSipDomain(FetchSipDomainInput(request), caller: caller)
             }
         }
 
@@ -112,15 +71,7 @@ extension SipDomainHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.listSipDomain(
-                    ListSipDomainInput(
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
-                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000),
-                        page: try request.optionalInt("Page", in: .query, minimum: 0, maximum: 9223372036854775),
-                        pageToken: try request.optionalString("PageToken", in: .query)
-                    ),
-                    caller: caller
-                )
+                try await self.listSipDomain(ListSipDomainInput(request), caller: caller)
             }
         }
 
@@ -134,43 +85,7 @@ extension SipDomainHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.updateSipDomain(
-                    UpdateSipDomainInput(
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
-                        sid: try request.sid("Sid", in: .path, as: SipDomainSid.self),
-                        friendlyName: try request.optionalString("FriendlyName", in: .form, maxLength: 64),
-                        voiceFallbackMethod: try request.optionalEnum(
-                            "VoiceFallbackMethod",
-                            in: .form,
-                            as: HttpMethod.self
-                        ),
-                        voiceFallbackUrl: try request.optionalString("VoiceFallbackUrl", in: .form),
-                        voiceMethod: try request.optionalEnum("VoiceMethod", in: .form, as: HttpMethod.self),
-                        voiceStatusCallbackMethod: try request.optionalEnum(
-                            "VoiceStatusCallbackMethod",
-                            in: .form,
-                            as: HttpMethod.self
-                        ),
-                        voiceStatusCallbackUrl: try request.optionalString("VoiceStatusCallbackUrl", in: .form),
-                        voiceUrl: try request.optionalString("VoiceUrl", in: .form),
-                        sipRegistration: try request.optionalBool("SipRegistration", in: .form),
-                        domainName: try request.optionalString(
-                            "DomainName",
-                            in: .form,
-                            pattern: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.sip\.twilio\.com$"#,
-                            errorCode: 21231
-                        ),
-                        emergencyCallingEnabled: try request.optionalBool("EmergencyCallingEnabled", in: .form),
-                        secure: try request.optionalBool("Secure", in: .form),
-                        byocTrunkSid: try request.optionalSid("ByocTrunkSid", in: .form, as: ByocTrunkSid.self),
-                        emergencyCallerSid: try request.optionalSid(
-                            "EmergencyCallerSid",
-                            in: .form,
-                            as: PhoneNumberSid.self
-                        )
-                    ),
-                    caller: caller
-                )
+                try await self.updateSipDomain(UpdateSipDomainInput(request), caller: caller)
             }
         }
 
@@ -184,13 +99,7 @@ extension SipDomainHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.deleteSipDomain(
-                    DeleteSipDomainInput(
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self),
-                        sid: try request.sid("Sid", in: .path, as: SipDomainSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.deleteSipDomain(DeleteSipDomainInput(request), caller: caller)
             }
         }
     }

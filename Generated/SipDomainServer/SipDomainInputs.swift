@@ -89,6 +89,34 @@ public struct CreateSipDomainInput: Hashable, Sendable {
         self.byocTrunkSid = byocTrunkSid
         self.emergencyCallerSid = emergencyCallerSid
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
+        self.domainName = try request.string(
+            "DomainName",
+            in: .form,
+            pattern: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.sip\.twilio\.com$"#,
+            errorCode: 21231
+        )
+        self.friendlyName = try request.optionalString("FriendlyName", in: .form, maxLength: 64)
+        self.voiceUrl = try request.optionalString("VoiceUrl", in: .form)
+        self.voiceMethod = try request.optionalEnum("VoiceMethod", in: .form, as: HttpMethod.self)
+        self.voiceFallbackUrl = try request.optionalString("VoiceFallbackUrl", in: .form)
+        self.voiceFallbackMethod = try request.optionalEnum("VoiceFallbackMethod", in: .form, as: HttpMethod.self)
+        self.voiceStatusCallbackUrl = try request.optionalString("VoiceStatusCallbackUrl", in: .form)
+        self.voiceStatusCallbackMethod = try request.optionalEnum(
+            "VoiceStatusCallbackMethod",
+            in: .form,
+            as: HttpMethod.self
+        )
+        self.sipRegistration = try request.optionalBool("SipRegistration", in: .form)
+        self.emergencyCallingEnabled = try request.optionalBool("EmergencyCallingEnabled", in: .form)
+        self.secure = try request.optionalBool("Secure", in: .form)
+        self.byocTrunkSid = try request.optionalSid("ByocTrunkSid", in: .form, as: ByocTrunkSid.self)
+        self.emergencyCallerSid = try request.optionalSid("EmergencyCallerSid", in: .form, as: PhoneNumberSid.self)
+    }
 }
 
 /// The parameters of `GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: Fetch an
@@ -106,6 +134,13 @@ public struct FetchSipDomainInput: Hashable, Sendable {
     ) {
         self.accountSid = accountSid
         self.sid = sid
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
+        self.sid = try request.sid("Sid", in: .path, as: SipDomainSid.self)
     }
 }
 
@@ -134,6 +169,15 @@ public struct ListSipDomainInput: Hashable, Sendable {
         self.pageSize = pageSize
         self.page = page
         self.pageToken = pageToken
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
+        self.pageSize = try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000)
+        self.page = try request.optionalInt("Page", in: .query, minimum: 0, maximum: 9223372036854775)
+        self.pageToken = try request.optionalString("PageToken", in: .query)
     }
 }
 
@@ -228,6 +272,35 @@ public struct UpdateSipDomainInput: Hashable, Sendable {
         self.byocTrunkSid = byocTrunkSid
         self.emergencyCallerSid = emergencyCallerSid
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
+        self.sid = try request.sid("Sid", in: .path, as: SipDomainSid.self)
+        self.friendlyName = try request.optionalString("FriendlyName", in: .form, maxLength: 64)
+        self.voiceFallbackMethod = try request.optionalEnum("VoiceFallbackMethod", in: .form, as: HttpMethod.self)
+        self.voiceFallbackUrl = try request.optionalString("VoiceFallbackUrl", in: .form)
+        self.voiceMethod = try request.optionalEnum("VoiceMethod", in: .form, as: HttpMethod.self)
+        self.voiceStatusCallbackMethod = try request.optionalEnum(
+            "VoiceStatusCallbackMethod",
+            in: .form,
+            as: HttpMethod.self
+        )
+        self.voiceStatusCallbackUrl = try request.optionalString("VoiceStatusCallbackUrl", in: .form)
+        self.voiceUrl = try request.optionalString("VoiceUrl", in: .form)
+        self.sipRegistration = try request.optionalBool("SipRegistration", in: .form)
+        self.domainName = try request.optionalString(
+            "DomainName",
+            in: .form,
+            pattern: #"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.sip\.twilio\.com$"#,
+            errorCode: 21231
+        )
+        self.emergencyCallingEnabled = try request.optionalBool("EmergencyCallingEnabled", in: .form)
+        self.secure = try request.optionalBool("Secure", in: .form)
+        self.byocTrunkSid = try request.optionalSid("ByocTrunkSid", in: .form, as: ByocTrunkSid.self)
+        self.emergencyCallerSid = try request.optionalSid("EmergencyCallerSid", in: .form, as: PhoneNumberSid.self)
+    }
 }
 
 /// The parameters of `DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: Delete an
@@ -245,5 +318,12 @@ public struct DeleteSipDomainInput: Hashable, Sendable {
     ) {
         self.accountSid = accountSid
         self.sid = sid
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
+        self.sid = try request.sid("Sid", in: .path, as: SipDomainSid.self)
     }
 }

@@ -157,14 +157,14 @@ extension InputsView: FileView {
 
 extension InputsView.Input: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "docLines": \.docLines, "typeName": \.typeName, "fields": \.fields,
+        "docLines": \.docLines, "typeName": \.typeName, "fields": \.fields, "hasFields": \.hasFields,
     ]
 }
 
 extension InputsView.Field: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "docLines": \.docLines, "name": \.name, "declaredType": \.declaredType, "optional": \.optional,
-        "isLast": \.isLast,
+        "read": \.read, "isLast": \.isLast,
     ]
 }
 
@@ -178,14 +178,8 @@ extension RoutesView: FileView {
 extension RoutesView.Route: TemplateView {
     static let templateNames: TemplateNames<Self> = [
         "comment": \.comment, "pathLiteral": \.pathLiteral, "method": \.method, "status": \.status,
-        "pathNames": \.pathNames, "handlerMethod": \.handlerMethod, "inputType": \.inputType, "fields": \.fields,
+        "pathNames": \.pathNames, "handlerMethod": \.handlerMethod, "inputType": \.inputType,
         "hasFields": \.hasFields, "authenticated": \.authenticated,
-    ]
-}
-
-extension RoutesView.Field: TemplateView {
-    static let templateNames: TemplateNames<Self> = [
-        "label": \.label, "reader": \.reader, "arguments": \.arguments, "isLast": \.isLast,
     ]
 }
 

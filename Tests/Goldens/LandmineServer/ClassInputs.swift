@@ -50,6 +50,21 @@ public struct ListClassInput: Hashable, Sendable {
         self.startTimeBefore = startTimeBefore
         self.startTimeAfter = startTimeAfter
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.pageSize = try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 100)
+        self.page = try request.optionalInt("Page", in: .query, minimum: 0)
+        self.uri = try request.optionalString("uri", in: .query)
+        self.`default` = try request.optionalEnum("default", in: .query, as: Default.self)
+        self.startTime = try request.optionalDateTime("StartTime", in: .query)
+        self.day = try request.optionalCalendarDate("Day", in: .query)
+        self.status = try request.optionalArray("Status", in: .query, of: Default.self)
+        self.score = try request.optionalDouble("Score", in: .query, minimum: 0, maximum: 10)
+        self.startTimeBefore = try request.optionalDateTime("StartTime<", in: .query)
+        self.startTimeAfter = try request.optionalDateTime("StartTime>", in: .query)
+    }
 }
 
 /// The parameters of `POST /classes/{in}/{self}`: create
@@ -125,6 +140,28 @@ public struct CreateClassInput: Hashable, Sendable {
         self.days = days
         self.routing = routing
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.`in` = try request.string("in", in: .path)
+        self.self_ = try request.sid("self", in: .path, as: AccountSid.self)
+        self.xTwilioWebhookEnabled = try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header)
+        self.selfType = try request.optionalString("self-Type", in: .header)
+        self.`class` = try request.string("class", in: .form)
+        self.path = try request.optionalString("path", in: .form)
+        self.form = try request.optionalInt("form", in: .form)
+        self.query = try request.optionalBool("query", in: .form)
+        self.connection = try request.optionalString("connection", in: .form)
+        self.`protocol` = try request.optionalDate("protocol", in: .form)
+        self.`return` = try request.sid("return", in: .form, as: ProtocolSid.self)
+        self.tags = try request.optionalArray("Tags", in: .form, of: String.self)
+        self.callers = try request.array("Callers", in: .form, of: AccountSid.self)
+        self.phone = try request.optionalString("Phone", in: .form, maxLength: 16)
+        self.ratio = try request.optionalDouble("Ratio", in: .form)
+        self.days = try request.optionalArray("Days", in: .form, of: CalendarDate.self)
+        self.routing = try request.optionalDecoded("Routing", in: .form, as: JSONValue.self)
+    }
 }
 
 /// The parameters of `DELETE /classes/{where}`: delete
@@ -172,6 +209,21 @@ public struct DeleteClassInput: Hashable, Sendable {
         self.help = help
         self.run = run
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.`where` = try request.int("where", in: .path)
+        self.`let` = try request.optionalBool("let", in: .query)
+        self.`inout` = try request.optionalString("inout", in: .query)
+        self.ifMatch = try request.optionalString("If-Match", in: .header)
+        self.credentials = try request.optionalString("credentials", in: .header)
+        self.display = try request.optionalString("display", in: .header)
+        self.limit = try request.optionalInt("limit", in: .header)
+        self.output = try request.optionalString("output", in: .header)
+        self.help = try request.optionalString("help", in: .header)
+        self.run = try request.optionalBool("run", in: .header)
+    }
 }
 
 /// The parameters of `PUT /classes/{where}/replacement`: replace
@@ -187,6 +239,13 @@ public struct ReplaceClassInput: Hashable, Sendable {
         self.`where` = `where`
         self.`class` = `class`
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.`where` = try request.int("where", in: .path)
+        self.`class` = try request.string("class", in: .form)
+    }
 }
 
 /// The parameters of `PATCH /classes/{where}`: patch
@@ -201,5 +260,12 @@ public struct PatchClassInput: Hashable, Sendable {
     ) {
         self.`where` = `where`
         self.tags = tags
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.`where` = try request.int("where", in: .path)
+        self.tags = try request.optionalArray("Tags", in: .form, of: String.self)
     }
 }

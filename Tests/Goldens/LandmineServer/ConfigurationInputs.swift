@@ -12,6 +12,12 @@ public struct FetchConfigurationInput: Hashable, Sendable {
     ) {
         self.serviceSid = serviceSid
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.serviceSid = try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
+    }
 }
 
 /// The parameters of `PUT /v1/Services/{ServiceSid}/Configuration`: update
@@ -27,6 +33,13 @@ public struct UpdateConfigurationInput: Hashable, Sendable {
         self.serviceSid = serviceSid
         self.friendlyName = friendlyName
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.serviceSid = try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
+        self.friendlyName = try request.optionalString("friendly_name", in: .json)
+    }
 }
 
 /// The parameters of `GET /v1/Services/{ServiceSid}/Configuration/Data`: data
@@ -38,6 +51,12 @@ public struct DataConfigurationInput: Hashable, Sendable {
     ) {
         self.serviceSid = serviceSid
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.serviceSid = try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
+    }
 }
 
 /// The parameters of `GET /v1/Forms/{FormType}`: form
@@ -48,5 +67,11 @@ public struct FormConfigurationInput: Hashable, Sendable {
         formType: Default
     ) {
         self.formType = formType
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.formType = try request.requiredEnum("FormType", in: .path, as: Default.self)
     }
 }

@@ -53,21 +53,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.listClass(
-                    ListClassInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 100),
-                        page: try request.optionalInt("Page", in: .query, minimum: 0),
-                        uri: try request.optionalString("uri", in: .query),
-                        default: try request.optionalEnum("default", in: .query, as: Default.self),
-                        startTime: try request.optionalDateTime("StartTime", in: .query),
-                        day: try request.optionalCalendarDate("Day", in: .query),
-                        status: try request.optionalArray("Status", in: .query, of: Default.self),
-                        score: try request.optionalDouble("Score", in: .query, minimum: 0, maximum: 10),
-                        startTimeBefore: try request.optionalDateTime("StartTime<", in: .query),
-                        startTimeAfter: try request.optionalDateTime("StartTime>", in: .query)
-                    ),
-                    caller: caller
-                )
+                try await self.listClass(ListClassInput(request), caller: caller)
             }
         }
 
@@ -80,28 +66,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.createClass(
-                    CreateClassInput(
-                        in: try request.string("in", in: .path),
-                        self_: try request.sid("self", in: .path, as: AccountSid.self),
-                        xTwilioWebhookEnabled: try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header),
-                        selfType: try request.optionalString("self-Type", in: .header),
-                        class: try request.string("class", in: .form),
-                        path: try request.optionalString("path", in: .form),
-                        form: try request.optionalInt("form", in: .form),
-                        query: try request.optionalBool("query", in: .form),
-                        connection: try request.optionalString("connection", in: .form),
-                        protocol: try request.optionalDate("protocol", in: .form),
-                        return: try request.sid("return", in: .form, as: ProtocolSid.self),
-                        tags: try request.optionalArray("Tags", in: .form, of: String.self),
-                        callers: try request.array("Callers", in: .form, of: AccountSid.self),
-                        phone: try request.optionalString("Phone", in: .form, maxLength: 16),
-                        ratio: try request.optionalDouble("Ratio", in: .form),
-                        days: try request.optionalArray("Days", in: .form, of: CalendarDate.self),
-                        routing: try request.optionalDecoded("Routing", in: .form, as: JSONValue.self)
-                    ),
-                    caller: caller
-                )
+                try await self.createClass(CreateClassInput(request), caller: caller)
             }
         }
 
@@ -115,21 +80,7 @@ extension LandmineHandler {
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.deleteClass(
-                    DeleteClassInput(
-                        where: try request.int("where", in: .path),
-                        let: try request.optionalBool("let", in: .query),
-                        `inout`: try request.optionalString("inout", in: .query),
-                        ifMatch: try request.optionalString("If-Match", in: .header),
-                        credentials: try request.optionalString("credentials", in: .header),
-                        display: try request.optionalString("display", in: .header),
-                        limit: try request.optionalInt("limit", in: .header),
-                        output: try request.optionalString("output", in: .header),
-                        help: try request.optionalString("help", in: .header),
-                        run: try request.optionalBool("run", in: .header)
-                    ),
-                    caller: caller
-                )
+                try await self.deleteClass(DeleteClassInput(request), caller: caller)
             }
         }
 
@@ -143,13 +94,7 @@ extension LandmineHandler {
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.replaceClass(
-                    ReplaceClassInput(
-                        where: try request.int("where", in: .path),
-                        class: try request.string("class", in: .form)
-                    ),
-                    caller: caller
-                )
+                try await self.replaceClass(ReplaceClassInput(request), caller: caller)
             }
         }
 
@@ -163,13 +108,7 @@ extension LandmineHandler {
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.patchClass(
-                    PatchClassInput(
-                        where: try request.int("where", in: .path),
-                        tags: try request.optionalArray("Tags", in: .form, of: String.self)
-                    ),
-                    caller: caller
-                )
+                try await self.patchClass(PatchClassInput(request), caller: caller)
             }
         }
 
@@ -182,14 +121,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.listService(
-                    ListServiceInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000),
-                        page: try request.optionalInt("Page", in: .query, minimum: 0),
-                        pageToken: try request.optionalString("PageToken", in: .query)
-                    ),
-                    caller: caller
-                )
+                try await self.listService(ListServiceInput(request), caller: caller)
             }
         }
 
@@ -202,12 +134,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.fetchService(
-                    FetchServiceInput(
-                        sid: try request.sid("Sid", in: .path, as: ProtocolSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.fetchService(FetchServiceInput(request), caller: caller)
             }
         }
 
@@ -220,27 +147,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.createService(
-                    CreateServiceInput(
-                        xTwilioWebhookEnabled: try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header),
-                        friendlyName: try request.string("friendly_name", in: .json, maxLength: 64),
-                        self_: try request.optionalSid("self", in: .json, as: ProtocolSid.self),
-                        body: try request.optionalInt("body", in: .json, minimum: 1, maximum: 10),
-                        config: try request.optionalDecoded("config", in: .json, as: ServiceCreateConfig.self),
-                        tags: try request.optionalArray("tags", in: .json, of: String.self),
-                        rules: try request.optionalDecoded("rules", in: .json, as: [ServiceCreateRulesItem].self),
-                        metadata: try request.optionalDecoded("metadata", in: .json, as: JSONValue.self),
-                        filters: try request.optionalDecoded("filters", in: .json, as: [JSONValue].self),
-                        twilioText: try request.optionalString("twilio/text", in: .json),
-                        labels: try request.optionalDecoded("labels", in: .json, as: [String: String].self),
-                        price: try request.optionalDecoded("price", in: .json, as: Price.self),
-                        weights: try request.optionalDecoded("weights", in: .json, as: [String: JSONValue].self),
-                        starts: try request.optionalDateTime("starts", in: .json),
-                        day: try request.optionalCalendarDate("day", in: .json),
-                        enabled: try request.optionalBool("enabled", in: .json)
-                    ),
-                    caller: caller
-                )
+                try await self.createService(CreateServiceInput(request), caller: caller)
             }
         }
 
@@ -254,12 +161,7 @@ extension LandmineHandler {
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.fetchConfiguration(
-                    FetchConfigurationInput(
-                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.fetchConfiguration(FetchConfigurationInput(request), caller: caller)
             }
         }
 
@@ -273,13 +175,7 @@ extension LandmineHandler {
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.updateConfiguration(
-                    UpdateConfigurationInput(
-                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self),
-                        friendlyName: try request.optionalString("friendly_name", in: .json)
-                    ),
-                    caller: caller
-                )
+                try await self.updateConfiguration(UpdateConfigurationInput(request), caller: caller)
             }
         }
 
@@ -293,12 +189,7 @@ extension LandmineHandler {
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.dataConfiguration(
-                    DataConfigurationInput(
-                        serviceSid: try request.sid("ServiceSid", in: .path, as: ProtocolSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.dataConfiguration(DataConfigurationInput(request), caller: caller)
             }
         }
 
@@ -311,12 +202,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.formConfiguration(
-                    FormConfigurationInput(
-                        formType: try request.requiredEnum("FormType", in: .path, as: Default.self)
-                    ),
-                    caller: caller
-                )
+                try await self.formConfiguration(FormConfigurationInput(request), caller: caller)
             }
         }
 
@@ -328,13 +214,7 @@ extension LandmineHandler {
                 status: .ok,
                 codes: Self.errorCodes
             ) { request in
-                try await self.createToken(
-                    CreateTokenInput(
-                        grantType: try request.string("grant_type", in: .form),
-                        clientId: try request.string("client_id", in: .form),
-                        clientSecret: try request.optionalString("client_secret", in: .form)
-                    )
-                )
+                try await self.createToken(CreateTokenInput(request))
             }
         }
 
@@ -347,12 +227,7 @@ extension LandmineHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.listUsage(
-                    ListUsageInput(
-                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1)
-                    ),
-                    caller: caller
-                )
+                try await self.listUsage(ListUsageInput(request), caller: caller)
             }
         }
     }

@@ -22,6 +22,14 @@ public struct ListServiceInput: Hashable, Sendable {
         self.page = page
         self.pageToken = pageToken
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.pageSize = try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 1000)
+        self.page = try request.optionalInt("Page", in: .query, minimum: 0)
+        self.pageToken = try request.optionalString("PageToken", in: .query)
+    }
 }
 
 /// The parameters of `GET /v1/Services/{Sid}`: fetch
@@ -32,6 +40,12 @@ public struct FetchServiceInput: Hashable, Sendable {
         sid: ProtocolSid
     ) {
         self.sid = sid
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.sid = try request.sid("Sid", in: .path, as: ProtocolSid.self)
     }
 }
 
@@ -104,5 +118,26 @@ public struct CreateServiceInput: Hashable, Sendable {
         self.starts = starts
         self.day = day
         self.enabled = enabled
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.xTwilioWebhookEnabled = try request.optionalBool("X-Twilio-Webhook-Enabled", in: .header)
+        self.friendlyName = try request.string("friendly_name", in: .json, maxLength: 64)
+        self.self_ = try request.optionalSid("self", in: .json, as: ProtocolSid.self)
+        self.body = try request.optionalInt("body", in: .json, minimum: 1, maximum: 10)
+        self.config = try request.optionalDecoded("config", in: .json, as: ServiceCreateConfig.self)
+        self.tags = try request.optionalArray("tags", in: .json, of: String.self)
+        self.rules = try request.optionalDecoded("rules", in: .json, as: [ServiceCreateRulesItem].self)
+        self.metadata = try request.optionalDecoded("metadata", in: .json, as: JSONValue.self)
+        self.filters = try request.optionalDecoded("filters", in: .json, as: [JSONValue].self)
+        self.twilioText = try request.optionalString("twilio/text", in: .json)
+        self.labels = try request.optionalDecoded("labels", in: .json, as: [String: String].self)
+        self.price = try request.optionalDecoded("price", in: .json, as: Price.self)
+        self.weights = try request.optionalDecoded("weights", in: .json, as: [String: JSONValue].self)
+        self.starts = try request.optionalDateTime("starts", in: .json)
+        self.day = try request.optionalCalendarDate("day", in: .json)
+        self.enabled = try request.optionalBool("enabled", in: .json)
     }
 }

@@ -20,4 +20,12 @@ public struct CreateTokenInput: Hashable, Sendable {
         self.clientId = clientId
         self.clientSecret = clientSecret
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.grantType = try request.string("grant_type", in: .form)
+        self.clientId = try request.string("client_id", in: .form)
+        self.clientSecret = try request.optionalString("client_secret", in: .form)
+    }
 }

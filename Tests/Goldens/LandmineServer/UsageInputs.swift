@@ -12,4 +12,10 @@ public struct ListUsageInput: Hashable, Sendable {
     ) {
         self.pageSize = pageSize
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.pageSize = try request.optionalInt("PageSize", in: .query, minimum: 1)
+    }
 }

@@ -20,6 +20,14 @@ public struct ListAccountInput: Hashable, Sendable {
         self.pageSize = pageSize
         self.pageToken = pageToken
     }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.organizationSid = try request.sid("OrganizationSid", in: .path, as: OrganizationSid.self)
+        self.pageSize = try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 100)
+        self.pageToken = try request.optionalString("PageToken", in: .query)
+    }
 }
 
 /// The parameters of `GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`: fetch
@@ -34,5 +42,12 @@ public struct FetchAccountInput: Hashable, Sendable {
     ) {
         self.organizationSid = organizationSid
         self.accountSid = accountSid
+    }
+
+    /// Reads the parameters from `request`, each checked against the spec: one that is missing
+    /// or breaks a constraint throws an `APIError` that names it, answered with 400.
+    public init(_ request: OperationRequest) throws(APIError) {
+        self.organizationSid = try request.sid("OrganizationSid", in: .path, as: OrganizationSid.self)
+        self.accountSid = try request.sid("AccountSid", in: .path, as: AccountSid.self)
     }
 }

@@ -42,14 +42,7 @@ extension OrganizationsHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.listAccount(
-                    ListAccountInput(
-                        organizationSid: try request.sid("OrganizationSid", in: .path, as: OrganizationSid.self),
-                        pageSize: try request.optionalInt("PageSize", in: .query, minimum: 1, maximum: 100),
-                        pageToken: try request.optionalString("PageToken", in: .query)
-                    ),
-                    caller: caller
-                )
+                try await self.listAccount(ListAccountInput(request), caller: caller)
             }
         }
 
@@ -62,13 +55,7 @@ extension OrganizationsHandler {
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
-                try await self.fetchAccount(
-                    FetchAccountInput(
-                        organizationSid: try request.sid("OrganizationSid", in: .path, as: OrganizationSid.self),
-                        accountSid: try request.sid("AccountSid", in: .path, as: AccountSid.self)
-                    ),
-                    caller: caller
-                )
+                try await self.fetchAccount(FetchAccountInput(request), caller: caller)
             }
         }
 
@@ -80,13 +67,7 @@ extension OrganizationsHandler {
                 status: .ok,
                 codes: Self.errorCodes
             ) { request in
-                try await self.createToken(
-                    CreateTokenInput(
-                        grantType: try request.string("grant_type", in: .form),
-                        clientId: try request.string("client_id", in: .form),
-                        clientSecret: try request.string("client_secret", in: .form)
-                    )
-                )
+                try await self.createToken(CreateTokenInput(request))
             }
         }
     }

@@ -115,6 +115,8 @@ struct InputsView {
         let docLines: [String]
         let typeName: String
         let fields: [Field]
+        /// Whether it has an `init(_:)` that reads them from a request.
+        let hasFields: Bool
     }
 
     struct Field {
@@ -122,6 +124,9 @@ struct InputsView {
         let name: String
         let declaredType: String
         let optional: Bool
+        /// The call of `OperationRequest` that reads and checks it, such as
+        /// `sid("Sid", in: .path, as: SipDomainSid.self)`.
+        let read: String
         var isLast = false
     }
 
@@ -141,7 +146,8 @@ struct InputsView {
                     docLines: DocComment.lines([parameter.parameter.description]),
                     name: parameter.name,
                     declaredType: parameter.type.swiftName + (parameter.required ? "" : "?"),
-                    optional: !parameter.required
+                    optional: !parameter.required,
+                    read: parameter.reader.method + "(" + SwiftLayout.arguments(parameter.reader.arguments) + ")"
                 )
             }
             if !fields.isEmpty { fields[fields.count - 1].isLast = true }
@@ -151,7 +157,8 @@ struct InputsView {
                     "The parameters of `\(spec.method) \(spec.path)`: \(spec.summary ?? spec.name)"
                 ]),
                 typeName: operation.inputTypeName,
-                fields: fields
+                fields: fields,
+                hasFields: !fields.isEmpty
             )
         }
     }
@@ -169,18 +176,10 @@ struct RoutesView {
         let pathNames: [String]
         let handlerMethod: String
         let inputType: String
-        let fields: [Field]
+        /// Whether the input has parameters, read by its `init(_:)` from the request.
         let hasFields: Bool
         /// Whether the request is authenticated and the handler given its caller.
         let authenticated: Bool
-    }
-
-    /// One parameter read from the request into the input.
-    struct Field {
-        let label: String
-        let reader: String
-        let arguments: String
-        var isLast = false
     }
 
     let header: String
@@ -227,14 +226,6 @@ struct RoutesView {
 
     static func route(_ operation: OperationPlan) -> Route {
         let spec = operation.operation
-        var fields = operation.parameters.map { parameter in
-            Field(
-                label: parameter.argumentLabel,
-                reader: parameter.reader.method,
-                arguments: SwiftLayout.arguments(parameter.reader.arguments)
-            )
-        }
-        if !fields.isEmpty { fields[fields.count - 1].isLast = true }
         let renamed = operation.route.renamed.sorted { $0.key < $1.key }.map {
             "\(SwiftLiteral.string($0.key)): \(SwiftLiteral.string($0.value))"
         }
@@ -247,8 +238,7 @@ struct RoutesView {
             pathNames: renamed.isEmpty ? [] : ["[\(renamed.joined(separator: ", "))]"],
             handlerMethod: operation.handlerMethodName,
             inputType: operation.inputTypeName,
-            fields: fields,
-            hasFields: !fields.isEmpty,
+            hasFields: !operation.parameters.isEmpty,
             authenticated: spec.authenticated
         )
     }
