@@ -5,7 +5,7 @@ import SipDomainModels
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json`: Create a new
 /// Domain.
-public struct CreateSipDomainInput: Hashable, Sendable {
+public struct CreateSipDomainInput: Sendable {
     /// The SID of the Account that will create the resource.
     public var accountSid: AccountSid
 
@@ -121,7 +121,7 @@ public struct CreateSipDomainInput: Hashable, Sendable {
 
 /// The parameters of `GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: Fetch an
 /// instance of a Domain.
-public struct FetchSipDomainInput: Hashable, Sendable {
+public struct FetchSipDomainInput: Sendable {
     /// The SID of the Account that created the SipDomain resource to fetch.
     public var accountSid: AccountSid
 
@@ -146,7 +146,7 @@ public struct FetchSipDomainInput: Hashable, Sendable {
 
 /// The parameters of `GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json`: Retrieve a list of
 /// domains belonging to the account used to make the request.
-public struct ListSipDomainInput: Hashable, Sendable {
+public struct ListSipDomainInput: Sendable {
     /// The SID of the Account that created the SipDomain resources to read.
     public var accountSid: AccountSid
 
@@ -183,7 +183,7 @@ public struct ListSipDomainInput: Hashable, Sendable {
 
 /// The parameters of `POST /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: Update the
 /// attributes of a domain.
-public struct UpdateSipDomainInput: Hashable, Sendable {
+public struct UpdateSipDomainInput: Sendable {
     /// The SID of the Account that created the SipDomain resource to update.
     public var accountSid: AccountSid
 
@@ -305,7 +305,7 @@ public struct UpdateSipDomainInput: Hashable, Sendable {
 
 /// The parameters of `DELETE /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json`: Delete an
 /// instance of a Domain.
-public struct DeleteSipDomainInput: Hashable, Sendable {
+public struct DeleteSipDomainInput: Sendable {
     /// The SID of the Account that created the SipDomain resources to delete.
     public var accountSid: AccountSid
 

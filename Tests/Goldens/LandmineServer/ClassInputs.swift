@@ -6,7 +6,7 @@ import LandmineModels
 import struct Foundation.Date
 
 /// The parameters of `GET /classes`: list
-public struct ListClassInput: Hashable, Sendable {
+public struct ListClassInput: Sendable {
     public var pageSize: Int?
 
     public var page: Int?
@@ -68,7 +68,7 @@ public struct ListClassInput: Hashable, Sendable {
 }
 
 /// The parameters of `POST /classes/{in}/{self}`: create
-public struct CreateClassInput: Hashable, Sendable {
+public struct CreateClassInput: Sendable {
     public var `in`: String
 
     public var self_: AccountSid
@@ -165,7 +165,7 @@ public struct CreateClassInput: Hashable, Sendable {
 }
 
 /// The parameters of `DELETE /classes/{where}`: delete
-public struct DeleteClassInput: Hashable, Sendable {
+public struct DeleteClassInput: Sendable {
     public var `where`: Int
 
     public var `let`: Bool?
@@ -227,7 +227,7 @@ public struct DeleteClassInput: Hashable, Sendable {
 }
 
 /// The parameters of `PUT /classes/{where}/replacement`: replace
-public struct ReplaceClassInput: Hashable, Sendable {
+public struct ReplaceClassInput: Sendable {
     public var `where`: Int
 
     public var `class`: String
@@ -249,7 +249,7 @@ public struct ReplaceClassInput: Hashable, Sendable {
 }
 
 /// The parameters of `PATCH /classes/{where}`: patch
-public struct PatchClassInput: Hashable, Sendable {
+public struct PatchClassInput: Sendable {
     public var `where`: Int
 
     public var tags: [String]?

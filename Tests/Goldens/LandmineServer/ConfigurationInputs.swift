@@ -4,7 +4,7 @@ import GenServerRuntime
 import LandmineModels
 
 /// The parameters of `GET /v1/Services/{ServiceSid}/Configuration`: fetch
-public struct FetchConfigurationInput: Hashable, Sendable {
+public struct FetchConfigurationInput: Sendable {
     public var serviceSid: ProtocolSid
 
     public init(
@@ -21,7 +21,7 @@ public struct FetchConfigurationInput: Hashable, Sendable {
 }
 
 /// The parameters of `PUT /v1/Services/{ServiceSid}/Configuration`: update
-public struct UpdateConfigurationInput: Hashable, Sendable {
+public struct UpdateConfigurationInput: Sendable {
     public var serviceSid: ProtocolSid
 
     public var friendlyName: String?
@@ -43,7 +43,7 @@ public struct UpdateConfigurationInput: Hashable, Sendable {
 }
 
 /// The parameters of `GET /v1/Services/{ServiceSid}/Configuration/Data`: data
-public struct DataConfigurationInput: Hashable, Sendable {
+public struct DataConfigurationInput: Sendable {
     public var serviceSid: ProtocolSid
 
     public init(
@@ -60,7 +60,7 @@ public struct DataConfigurationInput: Hashable, Sendable {
 }
 
 /// The parameters of `GET /v1/Forms/{FormType}`: form
-public struct FormConfigurationInput: Hashable, Sendable {
+public struct FormConfigurationInput: Sendable {
     public var formType: Default
 
     public init(

@@ -6,7 +6,7 @@ import LandmineModels
 import struct Foundation.Date
 
 /// The parameters of `GET /v1/Services`: list
-public struct ListServiceInput: Hashable, Sendable {
+public struct ListServiceInput: Sendable {
     public var pageSize: Int?
 
     public var page: Int?
@@ -33,7 +33,7 @@ public struct ListServiceInput: Hashable, Sendable {
 }
 
 /// The parameters of `GET /v1/Services/{Sid}`: fetch
-public struct FetchServiceInput: Hashable, Sendable {
+public struct FetchServiceInput: Sendable {
     public var sid: ProtocolSid
 
     public init(
@@ -50,7 +50,7 @@ public struct FetchServiceInput: Hashable, Sendable {
 }
 
 /// The parameters of `POST /v1/Services`: create
-public struct CreateServiceInput: Hashable, Sendable {
+public struct CreateServiceInput: Sendable {
     public var xTwilioWebhookEnabled: Bool?
 
     public var friendlyName: String

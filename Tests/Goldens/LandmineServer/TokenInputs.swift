@@ -4,7 +4,7 @@ import GenServerRuntime
 import LandmineModels
 
 /// The parameters of `POST /v1/token`: create
-public struct CreateTokenInput: Hashable, Sendable {
+public struct CreateTokenInput: Sendable {
     public var grantType: String
 
     public var clientId: String

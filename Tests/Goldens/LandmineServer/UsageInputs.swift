@@ -4,7 +4,7 @@ import GenServerRuntime
 import LandmineModels
 
 /// The parameters of `GET /v1/Usage`: list
-public struct ListUsageInput: Hashable, Sendable {
+public struct ListUsageInput: Sendable {
     public var pageSize: Int?
 
     public init(

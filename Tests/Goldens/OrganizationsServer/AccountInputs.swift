@@ -4,7 +4,7 @@ import GenServerRuntime
 import OrganizationsModels
 
 /// The parameters of `GET /Organizations/{OrganizationSid}/Accounts`: list
-public struct ListAccountInput: Hashable, Sendable {
+public struct ListAccountInput: Sendable {
     public var organizationSid: OrganizationSid
 
     public var pageSize: Int?
@@ -31,7 +31,7 @@ public struct ListAccountInput: Hashable, Sendable {
 }
 
 /// The parameters of `GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`: fetch
-public struct FetchAccountInput: Hashable, Sendable {
+public struct FetchAccountInput: Sendable {
     public var organizationSid: OrganizationSid
 
     public var accountSid: AccountSid
