@@ -90,29 +90,78 @@ def ratio(a, b):
     return f"{a / b:.2f}×" if b else "n/a"
 
 
-def report(results):
-    rows = [json.loads(line) for line in open(results)]
-    info = machine()
-    extra_path = Path(results).with_name("extra.json")
-    extra = json.loads(extra_path.read_text()) if extra_path.exists() else {}
-    table = ["| measure | gen | swift-openapi-generator | ratio (gen / peer) |", "|---|---|---|---|"]
+def seconds(ms):
+    return f"{ms / 1000:.2f} s" if ms < 10_000 else f"{ms / 1000:.1f} s"
+
+
+def spread(figures, key="wall"):
+    """`1.31 s (1.28–1.40)`: the median and the range of the runs."""
+    low, high = figures.get(f"{key}_min_ms"), figures.get(f"{key}_max_ms")
+    text = seconds(figures[f"{key}_ms"])
+    return text + (f" ({seconds(low).removesuffix(' s')}–{seconds(high)})" if low is not None else "")
+
+
+def jsonl(path):
+    return [json.loads(line) for line in open(path)] if path.exists() and path.stat().st_size else []
+
+
+def generate_section(rows):
+    if not rows:
+        return []
+    peer = next(row["figures"] for row in rows if row["name"].startswith("swift-openapi-generator"))
+    table = ["| run | wall, median (range) | CPU | peak memory | peer's wall / this wall |", "|---|---|---|---|---|"]
+    for row in rows:
+        f = row["figures"]
+        ms = lambda v: f"{v:.1f} ms"
+        table.append(f"| {row['name']} | {ms(f['wall_ms'])} ({f['wall_min_ms']:.1f}–{ms(f['wall_max_ms'])}) | {ms(f['cpu_ms'])} "
+                     f"| {f['peak_mib']:.0f} MiB | {peer['wall_ms'] / f['wall_ms']:.1f}× |")
+    return ["## Generating one resource", "",
+            f"Medians of {rows[0]['figures']['runs']} runs, each into an empty folder. Input: Twilio's description for "
+            "swift-openapi-generator (types, client, server), `Specs/SipDomain.yaml` for gen.", "", *table, ""]
+
+
+def compile_section(rows):
+    if not rows:
+        return []
+    table = ["| measure | gen | swift-openapi-generator | gen / peer |", "|---|---|---|---|"]
     for row in rows:
         n, g, p = row["resources"], row["gen"], row["peer"]
-        runs = f"median of {g['runs']}" if g["runs"] == p["runs"] else f"gen median of {g['runs']}, peer of {p['runs']}"
-        table.append(f"| {n} resource{'s' if n > 1 else ''}: debug build wall time ({runs}) | {g['wall_ms'] / 1000:.1f} s | {p['wall_ms'] / 1000:.1f} s | {ratio(g['wall_ms'], p['wall_ms'])} |")
-        table.append(f"| {n}: CPU time (user + system) | {g['cpu_ms'] / 1000:.1f} s | {p['cpu_ms'] / 1000:.1f} s | {ratio(g['cpu_ms'], p['cpu_ms'])} |")
-        table.append(f"| {n}: peak memory (largest process) | {g['peak_mib']:.0f} MiB | {p['peak_mib']:.0f} MiB | {ratio(g['peak_mib'], p['peak_mib'])} |")
-        table.append(f"| {n}: lines generated | {g['lines']:,} | {p['lines']:,} | {ratio(g['lines'], p['lines'])} |")
+        gc, pc = g.get("compiler"), p.get("compiler")
+        label = f"{n} resource{'s' if n > 1 else ''}"
+        if gc and pc:
+            table.append(f"| {label}: compiler alone, wall | {spread(gc)} | {spread(pc)} | **{ratio(gc['wall_ms'], pc['wall_ms'])}** |")
+            table.append(f"| {label}: compiler alone, CPU | {spread(gc, 'cpu')} | {spread(pc, 'cpu')} | {ratio(gc['cpu_ms'], pc['cpu_ms'])} |")
+            table.append(f"| {label}: compiler alone, peak memory | {gc['peak_mib']:.0f} MiB | {pc['peak_mib']:.0f} MiB | {ratio(gc['peak_mib'], pc['peak_mib'])} |")
+        table.append(f"| {label}: `swift build`, wall | {spread(g)} | {spread(p)} | {ratio(g['wall_ms'], p['wall_ms'])} |")
+        table.append(f"| {label}: `swift build`, CPU | {spread(g, 'cpu')} | {spread(p, 'cpu')} | {ratio(g['cpu_ms'], p['cpu_ms'])} |")
+        table.append(f"| {label}: lines generated ({n * 5} operations) | {g['lines']:,} ({g['lines'] / (n * 5):.0f} an operation) "
+                     f"| {p['lines']:,} ({p['lines'] / (n * 5):.0f}) | {ratio(g['lines'], p['lines'])} |")
+    runs = sorted({row["gen"]["runs"] for row in rows})
+    return ["## Compile cost of the generated code (debug)", "",
+            f"Medians (and ranges) of {' or '.join(map(str, runs))} runs, every generated file touched, dependencies built before.",
+            "", *table, ""]
+
+
+def report(results):
+    work = Path(results).parent
+    rows = jsonl(Path(results))
+    generated = jsonl(work / "generate.jsonl")
+    extra_path = work / "extra.json"
+    extra = json.loads(extra_path.read_text()) if extra_path.exists() else {}
+    sections = {name: json.loads((work / f"{name}.json").read_text()) for name in ("server", "client") if (work / f"{name}.json").exists()}
+    info = machine()
     lines = [
-        "# Compile cost of generated code: gen against swift-openapi-generator",
+        "# gen against swift-openapi-generator 1.14.3",
         "",
-        "Written by `Benchmarks/peer/run.sh`; see `Benchmarks/peer/README.md` for what is timed.",
+        "Written by `Benchmarks/peer/run.sh`; `Benchmarks/peer/README.md` says what is measured and how.",
         "",
-        *table,
-        "",
-        f"Machine: {info['cpu']}, nproc {info['nproc']}, {info['memory_gib']} GiB, {info['os']}; "
-        f"{info['swift'].splitlines()[0] if info['swift'] else 'swift ?'}; {info['date']}.",
+        *generate_section(generated),
+        *compile_section(rows),
     ]
+    for name, data in sections.items():
+        lines += [data.get("markdown", f"## {name}\n\n```\n{json.dumps(data, indent=2)}\n```").rstrip("\n"), ""]
+    lines.append(f"Machine: {info['cpu']}, nproc {info['nproc']}, {info['memory_gib']} GiB, {info['os']}; "
+                 f"{info['swift'].splitlines()[0] if info['swift'] else 'swift ?'}; {info['date']}.")
     if extra.get("generator_build_s") is not None:
         lines += ["", f"Release build of swift-openapi-generator's CLI in this run: {extra['generator_build_s']} s"
                   + (" (already built)." if extra.get("generator_cached") else ".")]
@@ -126,7 +175,7 @@ def report(results):
     out = root / "Benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "peer.md").write_text(text)
-    (out / "peer.json").write_text(json.dumps({"machine": info, "results": rows, **extra}, indent=2) + "\n")
+    (out / "peer.json").write_text(json.dumps({"machine": info, "generate": generated, "compile": rows, **sections, **extra}, indent=2) + "\n")
     print(text, end="")
     print("written: Benchmarks/results/peer.md, Benchmarks/results/peer.json")
 

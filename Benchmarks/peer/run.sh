@@ -20,16 +20,17 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-sizes=${*:-1 50}
+parts=" ${*:-generate compile server client} "
+sizes=${SIZES:-1 50}
 runs_large=${RUNS_LARGE:-3}
+wants() { [[ $parts == *" $1 "* ]]; }
 work=$root/.build/peer
 mkdir -p "$work"
 results=$work/results.jsonl
 extra=$work/extra.json
-: > "$results"
 measure() { python3 Benchmarks/measure.py "$@"; }
 
-echo "1. swift-openapi-generator 1.14.3, release" >&2
+echo "1. building swift-openapi-generator 1.14.3 (release) and gen" >&2
 mkdir -p "$work/generator"
 cat > "$work/generator/Package.swift" << 'MANIFEST'
 // swift-tools-version:5.9
@@ -55,9 +56,39 @@ fi
 generator_build_s=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 1))")
 echo "   ${generator_build_s} s (already built: $cached)" >&2
 
-echo "   gen, release" >&2
+echo "   gen: release, release linked statically, debug" >&2
 swift build -c release --product gen > "$work/gen-build.log" 2>&1 || { cat "$work/gen-build.log"; exit 1; }
 gen=$(swift build -c release --show-bin-path)/gen
+swift build -c release --product gen --static-swift-stdlib --scratch-path .build-static >> "$work/gen-build.log" 2>&1 \
+    || { cat "$work/gen-build.log"; exit 1; }
+swift build --product gen >> "$work/gen-build.log" 2>&1 || { cat "$work/gen-build.log"; exit 1; }
+
+# swift-openapi-generator's configuration, for every run of it
+generate_config=$work/openapi-generator-config.yaml
+printf 'generate:\n  - types\n  - client\n  - server\naccessModifier: public\nnamingStrategy: idiomatic\n' > "$generate_config"
+
+if wants generate; then
+    echo "2. generating one resource, ${GENERATE_RUNS:-20} runs each" >&2
+    # Each run writes into an empty folder, so both write every file. gen makes the same pieces as
+    # swift-openapi-generator (models, client, server), then also its CLI and OpenAPI document.
+    sed 's/^name: SipDomain$/name: PeerSipDomain/' Specs/SipDomain.yaml > "$work/generate-spec.yaml"
+    generate_runs=${GENERATE_RUNS:-20}
+    timed_generate() {
+        local name=$1
+        shift
+        echo "{\"name\": \"$name\", \"figures\": $(measure "$generate_runs" --warmup 2 --prepare "rm -rf $work/generate-out && mkdir $work/generate-out" -- "$@")}" >> "$work/generate.jsonl"
+    }
+    : > "$work/generate.jsonl"
+    timed_generate "swift-openapi-generator (release)" "$peer" generate Tests/Fixtures/Twilio/sip-domain.openapi.yaml \
+        --config "$generate_config" --output-directory "$work/generate-out"
+    for build in "release:$gen" "static:.build-static/release/gen" "debug:$(swift build --show-bin-path)/gen"; do
+        timed_generate "gen ${build%%:*}, models + client + server" "${build#*:}" --spec "$work/generate-spec.yaml" \
+            --output "$work/generate-out" --only models,client,server
+        timed_generate "gen ${build%%:*}, every piece" "${build#*:}" --spec "$work/generate-spec.yaml" --output "$work/generate-out"
+    done
+    timed_generate "gen static, --help (starting and stopping)" .build-static/release/gen --help
+    timed_generate "gen release, --help (starting and stopping)" "$gen" --help
+fi
 
 # The packages that compile the generated code; their dependencies are built once and kept.
 mkdir -p "$work/openapi/Sources/PeerSipDomain" "$work/gen/Generated"
@@ -94,23 +125,16 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 MANIFEST
-cat > "$work/openapi-generator-config.yaml" << 'CONFIG'
-generate:
-  - types
-  - client
-  - server
-accessModifier: public
-namingStrategy: idiomatic
-CONFIG
 
 warnings_json='[]'
+wants compile && : > "$results" || sizes=""
 for n in $sizes; do
-    echo "2. $n resource(s): generating" >&2
+    echo "3. $n resource(s): generating" >&2
     input=$work/input-$n
     rm -rf "$input" && mkdir -p "$input/spec"
     python3 Benchmarks/peer/peer.py openapi "$n" "$input/openapi.yaml"
     rm -f "$work/openapi/Sources/PeerSipDomain/"*.swift
-    "$peer" generate "$input/openapi.yaml" --config "$work/openapi-generator-config.yaml" \
+    "$peer" generate "$input/openapi.yaml" --config "$generate_config" \
         --output-directory "$work/openapi/Sources/PeerSipDomain" > "$input/peer-generate.log" 2>&1 \
         || { cat "$input/peer-generate.log"; exit 1; }
     if [ "$n" = 1 ]; then
@@ -129,12 +153,12 @@ for n in $sizes; do
     rm -rf "$work/gen/Generated" && mkdir -p "$work/gen/Generated"
     "$gen" --spec "$input/spec/PeerSipDomain.yaml" --output "$work/gen/Generated" --only models,client,server > /dev/null
 
-    echo "3. $n resource(s): building dependencies (untimed)" >&2
+    echo "4. $n resource(s): building dependencies (untimed)" >&2
     for package in openapi gen; do
         (cd "$work/$package" && swift build > "$input/$package-build.log" 2>&1) || { cat "$input/$package-build.log"; exit 1; }
     done
     runs=$([ "$n" -ge 50 ] && echo "$runs_large" || echo 3)
-    echo "4. $n resource(s): timing, $runs run(s) each" >&2
+    echo "5. $n resource(s): timing the compiler and swift build, $runs run(s) each" >&2
     touch_peer="touch $work/openapi/Sources/PeerSipDomain/*.swift"
     touch_gen="find $work/gen/Generated -name '*.swift' -exec touch {} +"
     # The compiler alone: the compiler driver commands `swift build -v` runs for the generated
