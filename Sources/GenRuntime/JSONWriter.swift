@@ -225,9 +225,11 @@ public struct JSONWriter {
         guard key(name, hasValue: values != nil) else { return }
         guard let values else { return null() }
         append(UInt8(ascii: "["))
-        for (index, value) in values.enumerated() {
+        // By index, so each element writes itself where it is stored: iterating would copy it
+        // out, retaining every string it holds and releasing them after.
+        for index in values.indices {
             if index > 0 { append(UInt8(ascii: ",")) }
-            value.writeJSON(to: &self)
+            values[index].writeJSON(to: &self)
         }
         append(UInt8(ascii: "]"))
     }
