@@ -21,7 +21,7 @@ extension JSONWritable {
 public struct JSONWriter {
     public private(set) var bytes: [UInt8] = []
     /// Whether the next member needs a comma before it: false only right after an opening brace.
-    private var needsComma = false
+    @usableFromInline var needsComma = false
     /// Whether a member whose value is nil is left out, rather than written as `null`.
     public let omitsNilMembers: Bool
 
@@ -41,23 +41,37 @@ public struct JSONWriter {
     }
 
     /// Writes a member's key, unless its value is nil and nil members are left out: whether it did.
-    private mutating func key(_ name: StaticString, hasValue: Bool) -> Bool {
+    @usableFromInline mutating func key(_ name: StaticString, hasValue: Bool) -> Bool {
         guard hasValue || !omitsNilMembers else { return false }
         key(name)
         return true
     }
 
+    /// Writes `,"name":`, or `"name":` first in an object. Pieces of a few bytes are appended
+    /// through an `OutputSpan`, which checks the array's storage once for all of them rather
+    /// than once a byte: the difference is most of the cost of writing them.
     private mutating func key(_ name: StaticString) {
-        if needsComma { bytes.append(.comma) }
+        let comma = needsComma
         needsComma = true
-        bytes.append(.quote)
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(.quote)
-        bytes.append(.colon)
+        bytes.append(addingCapacity: name.utf8CodeUnitCount + 4) { text in
+            if comma { text.append(.comma) }
+            text.append(.quote)
+            name.withUTF8Buffer { for byte in $0 { text.append(byte) } }
+            text.append(.quote)
+            text.append(.colon)
+        }
     }
 
-    private mutating func null() {
-        bytes.append(contentsOf: "null".utf8)
+    @usableFromInline mutating func null() {
+        literal("null")
+    }
+
+    private mutating func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    @usableFromInline mutating func append(_ byte: UInt8) {
+        bytes.append(byte)
     }
 
     public mutating func field(_ name: StaticString, _ value: String?) {
@@ -67,32 +81,35 @@ public struct JSONWriter {
 
     public mutating func field(_ name: StaticString, _ value: Int?) {
         guard key(name, hasValue: value != nil) else { return }
-        guard var value else { return null() }
-        if value < 0 {
-            guard value != .min else { return bytes.append(contentsOf: String(value).utf8) }
-            bytes.append(.minus)
-            value = -value
-        }
-        var divisor = 1
-        while divisor <= value / 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / divisor % 10))
-            divisor /= 10
+        guard let value else { return null() }
+        // At most 20 bytes: a minus and 19 digits.
+        bytes.append(addingCapacity: 20) { text in
+            if value < 0 { text.append(.minus) }
+            // The magnitude as unsigned, which holds even that of `Int.min`.
+            let magnitude = value.magnitude
+            var divisor: UInt = 1
+            while divisor <= magnitude / 10 { divisor *= 10 }
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / divisor % 10))
+                divisor /= 10
+            }
         }
     }
 
     public mutating func field(_ name: StaticString, _ value: Bool?) {
         guard key(name, hasValue: value != nil) else { return }
-        if let value { bytes.append(contentsOf: (value ? "true" : "false").utf8) } else { null() }
+        if let value { literal(value ? "true" : "false") } else { null() }
     }
 
     /// A date as its RFC 2822 text.
     public mutating func field(_ name: StaticString, rfc2822 value: Date?) {
         guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
-        bytes.append(.quote)
-        RFC2822Date.write(value, to: &bytes)
-        bytes.append(.quote)
+        bytes.append(addingCapacity: RFC2822Date.maximumLength + 2) { text in
+            text.append(.quote)
+            RFC2822Date.write(value, to: &text)
+            text.append(.quote)
+        }
     }
 
     public mutating func field(_ name: StaticString, _ value: Double?) {
@@ -111,23 +128,28 @@ public struct JSONWriter {
         field(name, value?.description)
     }
 
+    // The fields of generic collections are inlinable, so that they are compiled for each model's
+    // own types: unspecialized, every element and every dictionary entry would be copied through
+    // the runtime's generic metadata, which costs many times the writing itself.
+
     /// An array of strings, integers, numbers or booleans.
+    @inlinable
     public mutating func field(_ name: StaticString, _ values: [some JSONScalar]?) {
         guard key(name, hasValue: values != nil) else { return }
         guard let values else { return null() }
-        bytes.append(.openBracket)
+        append(UInt8(ascii: "["))
         for (index, element) in values.enumerated() {
-            if index > 0 { bytes.append(.comma) }
+            if index > 0 { append(UInt8(ascii: ",")) }
             value(element.jsonValue)
         }
-        bytes.append(.closeBracket)
+        append(UInt8(ascii: "]"))
     }
 
     /// Any JSON value, objects with their keys sorted.
     public mutating func value(_ value: JSONValue) {
         switch value {
         case .null: null()
-        case .bool(let flag): bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .bool(let flag): literal(flag ? "true" : "false")
         case .integer(let number): bytes.append(contentsOf: String(number).utf8)
         case .number(let number): self.number(number)
         case .string(let text): string(text)
@@ -162,6 +184,7 @@ public struct JSONWriter {
         }
     }
 
+    @inlinable
     public mutating func field(_ name: StaticString, _ value: (some JSONWritable)?) {
         guard key(name, hasValue: value != nil) else { return }
         if let value { value.writeJSON(to: &self) } else { null() }
@@ -169,6 +192,7 @@ public struct JSONWriter {
 
     /// An object of names to strings, integers, numbers or booleans, keys sorted so the bytes
     /// are always the same.
+    @inlinable
     public mutating func field(_ name: StaticString, _ value: [String: some JSONScalar]?) {
         guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
@@ -176,64 +200,75 @@ public struct JSONWriter {
     }
 
     /// An object of names to objects or any JSON, keys sorted.
+    @inlinable
     public mutating func field(_ name: StaticString, _ value: [String: some JSONWritable]?) {
         guard key(name, hasValue: value != nil) else { return }
         guard let value else { return null() }
         members(of: value) { writer, element in element.writeJSON(to: &writer) }
     }
 
-    private mutating func members<Value>(of map: [String: Value], _ write: (inout JSONWriter, Value) -> Void) {
-        bytes.append(.openBrace)
+    @inlinable
+    mutating func members<Value>(of map: [String: Value], _ write: (inout JSONWriter, Value) -> Void) {
+        append(UInt8(ascii: "{"))
         for (index, entry) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
-            if index > 0 { bytes.append(.comma) }
+            if index > 0 { append(UInt8(ascii: ",")) }
             string(entry.key)
-            bytes.append(.colon)
+            append(UInt8(ascii: ":"))
             write(&self, entry.value)
         }
-        bytes.append(.closeBrace)
+        append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inlinable
     public mutating func field(_ name: StaticString, _ values: [some JSONWritable]?) {
         guard key(name, hasValue: values != nil) else { return }
         guard let values else { return null() }
-        bytes.append(.openBracket)
-        for (index, value) in values.enumerated() {
-            if index > 0 { bytes.append(.comma) }
-            value.writeJSON(to: &self)
+        append(UInt8(ascii: "["))
+        // By index, so each element writes itself where it is stored: iterating would copy it
+        // out, retaining every string it holds and releasing them after.
+        for index in values.indices {
+            if index > 0 { append(UInt8(ascii: ",")) }
+            values[index].writeJSON(to: &self)
         }
-        bytes.append(.closeBracket)
+        append(UInt8(ascii: "]"))
     }
 
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A string, escaped as JSON requires: quotes, backslashes and control characters. Runs that
     /// need no escape, usually the whole string, are copied at once.
-    private mutating func string(_ text: String) {
+    @usableFromInline mutating func string(_ text: String) {
         bytes.append(.quote)
-        var text = text
-        text.withUTF8 { utf8 in
-            var runStart = 0
-            for index in Self.firstEscapeCandidate(in: utf8)..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == .quote || byte == .backslash else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
-                runStart = index + 1
-                bytes.append(.backslash)
-                switch byte {
-                case .quote, .backslash: bytes.append(byte)
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                default:
-                    bytes.append(contentsOf: "u00".utf8)
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        // A native string's bytes are read in place; only a bridged one is copied first.
+        if text.utf8.withContiguousStorageIfAvailable({ escaped($0) }) == nil {
+            var text = text
+            text.withUTF8 { escaped($0) }
         }
         bytes.append(.quote)
+    }
+
+    /// Appends `utf8`, escaped.
+    private mutating func escaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        var runStart = 0
+        for index in Self.firstEscapeCandidate(in: utf8)..<utf8.count {
+            let byte = utf8[index]
+            guard byte < 0x20 || byte == .quote || byte == .backslash else { continue }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+            runStart = index + 1
+            bytes.append(.backslash)
+            switch byte {
+            case .quote, .backslash: bytes.append(byte)
+            case 0x0A: bytes.append(UInt8(ascii: "n"))
+            case 0x0D: bytes.append(UInt8(ascii: "r"))
+            case 0x09: bytes.append(UInt8(ascii: "t"))
+            default:
+                bytes.append(contentsOf: "u00".utf8)
+                bytes.append(Self.hex[Int(byte >> 4)])
+                bytes.append(Self.hex[Int(byte & 0xF)])
+            }
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
 
     /// Where the first byte that may need an escape is, skipping eight bytes at a time while

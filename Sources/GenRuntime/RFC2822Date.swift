@@ -16,9 +16,18 @@ public enum RFC2822Date {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends `date` as ``string(from:)`` formats it to `bytes`, as a JSON writer does many
-    /// times an answer.
+    /// Appends `date` as ``string(from:)`` formats it to `bytes`.
     public static func write(_ date: Date, to bytes: inout [UInt8]) {
+        bytes.append(addingCapacity: maximumLength) { write(date, to: &$0) }
+    }
+
+    /// The most bytes a date takes: 31 with a four-digit year, a few more with the up to 9
+    /// digits and sign of the farthest years.
+    static let maximumLength = 40
+
+    /// Writes `date` into `text`, which has room for ``maximumLength`` bytes: a JSON writer
+    /// writes many dates an answer, each at once rather than a byte at a time.
+    static func write(_ date: Date, to text: inout OutputSpan<UInt8>) {
         // Clamped to about ±31 million years, so that no Date (infinite, NaN or huge) traps
         // in the conversion to Int; every date Twilio sends is far inside.
         let interval = date.timeIntervalSince1970.rounded(.down)
@@ -26,25 +35,38 @@ public enum RFC2822Date {
         let (days, secondOfDay) = seconds.floorDivided(by: 86_400)
         let (year, month, day) = CalendarDate.civil(fromDays: days)
         // 1970-01-01 was a Thursday (index 3 when Monday is 0).
-        bytes.append(contentsOf: weekdays[(days + 3).floorDivided(by: 7).remainder].utf8)
-        bytes.append(contentsOf: ", ".utf8)
-        appendTwoDigits(day, to: &bytes)
-        bytes.append(UInt8(ascii: " "))
-        bytes.append(contentsOf: months[month - 1].utf8)
-        bytes.append(UInt8(ascii: " "))
+        append(word: (days + 3).floorDivided(by: 7).remainder, of: weekdayLetters, to: &text)
+        text.append(UInt8(ascii: ","))
+        text.append(UInt8(ascii: " "))
+        appendTwoDigits(day, to: &text)
+        text.append(UInt8(ascii: " "))
+        append(word: month - 1, of: monthLetters, to: &text)
+        text.append(UInt8(ascii: " "))
         if (1000...9999).contains(year) {
-            appendTwoDigits(year / 100, to: &bytes)
-            appendTwoDigits(year % 100, to: &bytes)
+            appendTwoDigits(year / 100, to: &text)
+            appendTwoDigits(year % 100, to: &text)
         } else {
-            bytes.append(contentsOf: String(year).utf8)
+            for byte in String(year).utf8 { text.append(byte) }
         }
-        bytes.append(UInt8(ascii: " "))
-        appendTwoDigits(secondOfDay / 3600, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendTwoDigits(secondOfDay / 60 % 60, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
-        appendTwoDigits(secondOfDay % 60, to: &bytes)
-        bytes.append(contentsOf: " +0000".utf8)
+        text.append(UInt8(ascii: " "))
+        appendTwoDigits(secondOfDay / 3600, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay / 60 % 60, to: &text)
+        text.append(UInt8(ascii: ":"))
+        appendTwoDigits(secondOfDay % 60, to: &text)
+        for byte in " +0000".utf8 { text.append(byte) }
+    }
+
+    /// `weekdays` and `months` as one run of three-letter words each, to write from without a
+    /// `String`.
+    private static let weekdayLetters: StaticString = "MonTueWedThuFriSatSun"
+    private static let monthLetters: StaticString = "JanFebMarAprMayJunJulAugSepOctNovDec"
+
+    /// Appends the three-letter word at `index` in `letters`.
+    private static func append(word index: Int, of letters: StaticString, to text: inout OutputSpan<UInt8>) {
+        letters.withUTF8Buffer { utf8 in
+            for byte in utf8[(index * 3)..<(index * 3 + 3)] { text.append(byte) }
+        }
     }
 
     /// Parses an RFC 2822 date; `nil` when `text` is not one.
@@ -74,9 +96,9 @@ public enum RFC2822Date {
     }
 
     /// Appends a value from 0 to 99 as two digits.
-    private static func appendTwoDigits(_ value: Int, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
-        bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
+    private static func appendTwoDigits(_ value: Int, to text: inout OutputSpan<UInt8>) {
+        text.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value / 10))
+        text.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: value % 10))
     }
 
     /// A cursor over the UTF-8 bytes of a date, skipping spaces between tokens.

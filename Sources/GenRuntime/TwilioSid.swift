@@ -26,8 +26,9 @@ extension TwilioSid {
 
     /// Whether `rawValue` is the prefix followed by exactly 32 hexadecimal digits.
     public static func isWellFormed(_ rawValue: String) -> Bool {
+        // Byte by byte: a SID is ASCII, so nothing here needs `String`'s Unicode comparison.
         let utf8 = rawValue.utf8
-        guard utf8.count == 34, rawValue.hasPrefix(prefix) else { return false }
+        guard utf8.count == 34, utf8.starts(with: prefix.utf8) else { return false }
         return utf8.dropFirst(2).allSatisfy { byte in
             (0x30...0x39).contains(byte) || (0x41...0x46).contains(byte) || (0x61...0x66).contains(byte)
         }

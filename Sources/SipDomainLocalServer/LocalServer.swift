@@ -16,7 +16,11 @@ public enum LocalServer {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         let router = Router()
-        router.add(middleware: RequestLogMiddleware(logger: logger))
+        // Without info lines the log has nothing to say, and a middleware fewer is a little less
+        // work for every request.
+        if logger.logLevel <= .info {
+            router.add(middleware: RequestLogMiddleware(logger: logger))
+        }
         router.add(
             middleware: TwilioErrorMiddleware(codes: InMemorySipDomains.errorCodes, routes: InMemorySipDomains.routes)
         )
