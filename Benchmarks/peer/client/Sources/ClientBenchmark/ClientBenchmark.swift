@@ -13,12 +13,30 @@ import PeerSide
 ///
 /// `bench` times RUNS list calls of 1000 domains (default 50) one by one, and ROUNDS rounds
 /// (default 31) of CALLS fetches and CALLS creates (default 2000) for the time of one call; the
-/// two clients take turns, the first alternating, after a warm-up. It prints the median, the
-/// quartiles and the extremes of each.
+/// two clients take turns, the first alternating, after a warm-up. Each sample is taken twice:
+/// the CPU time of the process (`_cpu_`), which other processes on a busy machine barely change,
+/// and the wall time (`_wall_`). It prints the median, the quartiles and the extremes of each.
+///
+/// The work runs in a detached task, off the main thread, which only waits: every call stays on
+/// the task's thread rather than switching to the main actor and back, and valgrind, which cannot
+/// follow the main thread of an `async` main into `dispatch_main`, can run the program.
 @main
 struct ClientBenchmark {
-    static func main() async throws {
+    static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do {
+                try await run(arguments)
+            } catch {
+                fail("\(error)")
+            }
+            done.signal()
+        }
+        done.wait()
+    }
+
+    static func run(_ arguments: [String]) async throws {
         switch arguments.first {
         case "check":
             try await check()
@@ -153,38 +171,38 @@ struct ClientBenchmark {
         print("domain_bytes \(Fixture.domain.count)")
 
         // The list call: each run timed alone, both clients in turn, the first alternating.
-        var pageMilliseconds: [String: [Double]] = [:]
+        var pageSamples: [String: [Sample]] = [:]
         for (_, side) in sides {
             for _ in 0..<3 { try expect(try await side.listPage(), .list) }
         }
         for run in 0..<runs {
             for (name, side) in run % 2 == 0 ? sides : sides.reversed() {
-                let start = ContinuousClock.now
+                let start = Clocks.now
                 let count = try await side.listPage()
-                let elapsed = ContinuousClock.now - start
+                let sample = Clocks.now - start
                 try expect(count, .list)
-                pageMilliseconds[name, default: []].append(elapsed.seconds * 1e3)
+                pageSamples[name, default: []].append(sample.scaled(by: 1e3))
             }
         }
-        for (name, _) in sides { report("\(name)_list_ms", pageMilliseconds[name] ?? []) }
+        for (name, _) in sides { report("\(name)_list", "ms", pageSamples[name] ?? []) }
 
         // Requests: rounds of `calls` calls, ns per call.
         for operation in [Operation.fetch, .create] {
-            var nanoseconds: [String: [Double]] = [:]
+            var samples: [String: [Sample]] = [:]
             for (_, side) in sides {
                 for _ in 0..<min(calls, 200) { try expect(try await operation.call(side), operation) }
             }
             for round in 0..<rounds {
                 for (name, side) in round % 2 == 0 ? sides : sides.reversed() {
                     var total = 0
-                    let start = ContinuousClock.now
+                    let start = Clocks.now
                     for _ in 0..<calls { total &+= try await operation.call(side) }
-                    let elapsed = ContinuousClock.now - start
+                    let sample = Clocks.now - start
                     try expect(total / calls, operation)
-                    nanoseconds[name, default: []].append(elapsed.seconds * 1e9 / Double(calls))
+                    samples[name, default: []].append(sample.scaled(by: 1e9 / Double(calls)))
                 }
             }
-            for (name, _) in sides { report("\(name)_\(operation)_ns", nanoseconds[name] ?? []) }
+            for (name, _) in sides { report("\(name)_\(operation)", "ns", samples[name] ?? []) }
         }
         print("runs \(runs)")
         print("rounds \(rounds)")
@@ -201,30 +219,54 @@ struct ClientBenchmark {
         }
     }
 
-    /// `KEY_median`, `KEY_p25`, `KEY_p75`, `KEY_min`, `KEY_max`, `KEY_n`, and every value in
-    /// `KEY_samples`, separated by commas.
-    static func report(_ key: String, _ values: [Double]) {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return }
-        func quantile(_ q: Double) -> Double {
-            let position = q * Double(sorted.count - 1)
-            let low = Int(position.rounded(.down))
-            let high = min(low + 1, sorted.count - 1)
-            return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+    /// For the CPU and the wall times of `samples`: `KEY_cpu_UNIT_median`, `…_p25`, `…_p75`,
+    /// `…_min`, `…_max`, `…_n`, and every value in `…_samples`, separated by commas.
+    static func report(_ key: String, _ unit: String, _ samples: [Sample]) {
+        for (clock, values) in [("cpu", samples.map(\.cpu)), ("wall", samples.map(\.wall))] {
+            let sorted = values.sorted()
+            guard !sorted.isEmpty else { return }
+            func quantile(_ q: Double) -> Double {
+                let position = q * Double(sorted.count - 1)
+                let low = Int(position.rounded(.down))
+                let high = min(low + 1, sorted.count - 1)
+                return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
+            }
+            let name = "\(key)_\(clock)_\(unit)"
+            for (statistic, value) in [
+                ("median", quantile(0.5)), ("p25", quantile(0.25)), ("p75", quantile(0.75)), ("min", sorted[0]),
+                ("max", sorted[sorted.count - 1]),
+            ] {
+                print("\(name)_\(statistic) \(String(format: "%.4f", value))")
+            }
+            print("\(name)_n \(sorted.count)")
+            print("\(name)_samples " + values.map { String(format: "%.4f", $0) }.joined(separator: ","))
         }
-        for (name, value) in [
-            ("median", quantile(0.5)), ("p25", quantile(0.25)), ("p75", quantile(0.75)), ("min", sorted[0]),
-            ("max", sorted[sorted.count - 1]),
-        ] {
-            print("\(key)_\(name) \(String(format: "%.4f", value))")
-        }
-        print("\(key)_n \(sorted.count)")
-        print("\(key)_samples " + values.map { String(format: "%.4f", $0) }.joined(separator: ","))
     }
 }
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
+/// Seconds of CPU time of the process (all its threads) and of wall time.
+struct Sample {
+    var cpu: Double
+    var wall: Double
+
+    static func - (lhs: Sample, rhs: Sample) -> Sample {
+        Sample(cpu: lhs.cpu - rhs.cpu, wall: lhs.wall - rhs.wall)
+    }
+
+    func scaled(by factor: Double) -> Sample {
+        Sample(cpu: cpu * factor, wall: wall * factor)
+    }
+}
+
+enum Clocks {
+    static var now: Sample {
+        var cpu = timespec()
+        var wall = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu)
+        clock_gettime(CLOCK_MONOTONIC, &wall)
+        return Sample(
+            cpu: Double(cpu.tv_sec) + Double(cpu.tv_nsec) / 1e9,
+            wall: Double(wall.tv_sec) + Double(wall.tv_nsec) / 1e9
+        )
     }
 }
