@@ -16,31 +16,38 @@
 #   3. a release build; `ClientBenchmark check`: both decode every field of the fixture as
 #      expected, and send the same request (printed, with what differs)
 #   4. `ClientBenchmark bench` REPEATS times (each a new process): the two clients alternate,
-#      list calls timed one by one, fetches and creates in rounds of many calls (ns per call)
+#      list calls timed one by one, fetches and creates in rounds of many calls (ns per call);
+#      then `ClientBenchmark http`, the same over loopback HTTP: both clients on AsyncHTTPClient
+#      (gen's transport, swift-openapi-async-http-client's), one client and one local NIO server
 #   5. medians, quartiles and extremes of all samples; writes .build/peer/client.json (rows: gen,
 #      peer, ratio, unit, iterations) and prints the table
 # With --callgrind it also counts instructions per call with valgrind (steady on a noisy machine).
 #
-#   Benchmarks/peer/client.sh                3 processes × (50 list calls, 31 rounds of 2000 calls)
-#   Benchmarks/peer/client.sh --quick        1 process × (5 list calls, 5 rounds of 200 calls)
-#   Benchmarks/peer/client.sh --callgrind    also instructions per call (valgrind)
+#   Benchmarks/peer/client.sh                3 processes × (50 list calls, 31 rounds of 2000 calls),
+#                                            over HTTP 3 × (30 list calls, 15 rounds of 500 calls)
+#   Benchmarks/peer/client.sh --quick        1 process × (5 list calls, 5 rounds of 200 calls), and
+#                                            over HTTP (3 list calls, 3 rounds of 50 calls)
+#   Benchmarks/peer/client.sh --callgrind    also instructions per call in memory (valgrind)
+#   Benchmarks/peer/client.sh --no-http      in memory only
 #   REPEATS=5 Benchmarks/peer/client.sh      5 processes
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 quick=false
 callgrind=false
+no_http=false
 for argument in "$@"; do
     case $argument in
         --quick) quick=true ;;
         --callgrind) callgrind=true ;;
-        *) echo "usage: $0 [--quick] [--callgrind]" >&2; exit 2 ;;
+        --no-http) no_http=true ;;
+        *) echo "usage: $0 [--quick] [--callgrind] [--no-http]" >&2; exit 2 ;;
     esac
 done
 if $quick; then
-    repeats=${REPEATS:-1} runs=5 rounds=5 calls=200
+    repeats=${REPEATS:-1} runs=5 rounds=5 calls=200 http_runs=3 http_rounds=3 http_calls=50
 else
-    repeats=${REPEATS:-3} runs=50 rounds=31 calls=2000
+    repeats=${REPEATS:-3} runs=50 rounds=31 calls=2000 http_runs=30 http_rounds=15 http_calls=500
 fi
 work=$root/.build/peer
 package=$work/client
@@ -128,6 +135,14 @@ for repeat in $(seq "$repeats"); do
     "$bench" bench "$runs" "$rounds" "$calls" >> "$samples"
     echo "   run $repeat done" >&2
 done
+http_samples=$work/client-http-samples.txt
+: > "$http_samples"
+if ! $no_http; then
+    echo "   over loopback HTTP, $repeats process(es): $http_runs list calls, $http_rounds rounds of $http_calls" >&2
+    for repeat in $(seq "$repeats"); do
+        "$bench" http "$http_runs" "$http_rounds" "$http_calls" >> "$http_samples"
+    done
+fi
 
 callgrind_file=$work/client-callgrind.txt
 : > "$callgrind_file"
@@ -151,19 +166,21 @@ if $callgrind; then
     done
 fi
 
-python3 - "$samples" "$callgrind_file" "$work/client.json" "$quick" "$peer_version" << 'PYTHON'
-import json, os, platform, statistics, subprocess, sys
-samples_path, callgrind_path, out_path, quick, peer_version = sys.argv[1:6]
+python3 - "$samples" "$http_samples" "$callgrind_file" "$work/client.json" "$quick" "$peer_version" << 'PYTHON'
+import json, os, platform, subprocess, sys
+samples_path, http_samples_path, callgrind_path, out_path, quick, peer_version = sys.argv[1:7]
 
-samples, runs = {}, {}
-for line in open(samples_path):
-    key, value = line.split(None, 1)
-    if key.endswith("_samples"):
-        samples.setdefault(key[: -len("_samples")], []).extend(float(v) for v in value.split(","))
-    elif key.endswith("_median"):
-        runs.setdefault(key[: -len("_median")], []).append(float(value))
-    elif key in ("page_bytes", "domain_bytes", "runs", "rounds", "calls"):
-        runs[key] = int(value)
+def load(path):
+    samples, runs = {}, {}
+    for line in open(path):
+        key, value = line.split(None, 1)
+        if key.endswith("_samples"):
+            samples.setdefault(key[: -len("_samples")], []).extend(float(v) for v in value.split(","))
+        elif key.endswith("_median"):
+            runs.setdefault(key[: -len("_median")], []).append(float(value))
+        elif key in ("page_bytes", "domain_bytes", "runs", "rounds", "calls"):
+            runs[key] = int(value)
+    return samples, runs
 
 def quantile(values, q):
     values = sorted(values)
@@ -172,28 +189,35 @@ def quantile(values, q):
     high = min(low + 1, len(values) - 1)
     return values[low] + (values[high] - values[low]) * (position - low)
 
-def summary(key):
-    values = samples[key]
-    return {"median": quantile(values, 0.5), "p25": quantile(values, 0.25), "p75": quantile(values, 0.75),
-            "min": min(values), "max": max(values), "n": len(values), "process_medians": runs.get(key, [])}
+def rows_of(samples, runs, transport):
+    def summary(key):
+        values = samples[key]
+        return {"median": quantile(values, 0.5), "p25": quantile(values, 0.25), "p75": quantile(values, 0.75),
+                "min": min(values), "max": max(values), "n": len(values), "process_medians": runs.get(key, [])}
+    processes = len(runs.get("gen_list_cpu_ms", []))
+    measures = [
+        ("list", "list call, 1000 domains (%d bytes)" % runs["page_bytes"], "ms",
+         "%d calls × %d processes" % (runs["runs"], processes)),
+        ("fetch", "fetch, 1 domain (%d bytes)" % runs["domain_bytes"], "ns",
+         "%d rounds of %d calls × %d processes" % (runs["rounds"], runs["calls"], processes)),
+        ("create", "create, form of 7 fields", "ns",
+         "%d rounds of %d calls × %d processes" % (runs["rounds"], runs["calls"], processes)),
+    ]
+    rows = []
+    for clock in ("cpu", "wall"):
+        for operation, label, unit, iterations in measures:
+            gen = summary("gen_%s_%s_%s" % (operation, clock, unit))
+            peer = summary("peer_%s_%s_%s" % (operation, clock, unit))
+            rows.append({"measure": "%s, %s, %s time" % (label, transport, "CPU" if clock == "cpu" else "wall"),
+                         "operation": operation, "transport": transport, "clock": clock,
+                         "unit": unit if unit == "ms" else "ns/call", "iterations": iterations,
+                         "gen": gen["median"], "peer": peer["median"], "ratio": gen["median"] / peer["median"],
+                         "gen_spread": gen, "peer_spread": peer})
+    return rows
 
-rows = []
-measures = [
-    ("list", "list call, 1000 domains (%d bytes)" % runs["page_bytes"], "ms",
-     "%d calls × %d processes" % (runs["runs"], len(runs.get("gen_list_cpu_ms", [])))),
-    ("fetch", "fetch, 1 domain (%d bytes)" % runs["domain_bytes"], "ns",
-     "%d rounds of %d calls × %d processes" % (runs["rounds"], runs["calls"], len(runs.get("gen_fetch_cpu_ns", [])))),
-    ("create", "create, form of 7 fields", "ns",
-     "%d rounds of %d calls × %d processes" % (runs["rounds"], runs["calls"], len(runs.get("gen_create_cpu_ns", [])))),
-]
-for clock in ("cpu", "wall"):
-    for operation, label, unit, iterations in measures:
-        gen = summary("gen_%s_%s_%s" % (operation, clock, unit))
-        peer = summary("peer_%s_%s_%s" % (operation, clock, unit))
-        rows.append({"measure": "%s, %s time" % (label, "CPU" if clock == "cpu" else "wall"), "operation": operation,
-                     "clock": clock, "unit": unit if unit == "ms" else "ns/call", "iterations": iterations,
-                     "gen": gen["median"], "peer": peer["median"], "ratio": gen["median"] / peer["median"],
-                     "gen_spread": gen, "peer_spread": peer})
+rows = rows_of(*load(samples_path), "in memory")
+if os.path.getsize(http_samples_path) > 0:
+    rows += rows_of(*load(http_samples_path), "loopback HTTP")
 
 instructions = []
 for line in open(callgrind_path):
@@ -202,8 +226,8 @@ for line in open(callgrind_path):
 for operation in ("list", "fetch", "create"):
     per_call = {side: value for side, op, value in instructions if op == operation}
     if len(per_call) == 2:
-        rows.append({"measure": "%s, instructions per call" % operation, "operation": operation,
-                     "clock": "instructions", "unit": "instructions", "iterations": "callgrind, calls N and 2N",
+        rows.append({"measure": "%s, in memory, instructions per call" % operation, "operation": operation,
+                     "transport": "in memory", "clock": "instructions", "unit": "instructions", "iterations": "callgrind, calls N and 2N",
                      "gen": per_call["gen"], "peer": per_call["peer"],
                      "ratio": per_call["gen"] / per_call["peer"]})
 

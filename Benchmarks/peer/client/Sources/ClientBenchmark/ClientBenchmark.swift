@@ -1,6 +1,8 @@
+import AsyncHTTPClient
 import ClientBenchSupport
 import Foundation
 import GenSide
+import LoopbackServer
 import PeerSide
 
 /// gen's generated client against swift-openapi-generator's, each on an in-memory transport that
@@ -8,6 +10,8 @@ import PeerSide
 ///
 ///     ClientBenchmark check                    decodes with both, compares with the fixture
 ///     ClientBenchmark bench [RUNS ROUNDS CALLS] times both, alternating; prints `key value` lines
+///     ClientBenchmark http [RUNS ROUNDS CALLS]  the same over loopback HTTP: both clients on
+///                                              AsyncHTTPClient, against one local server
 ///     ClientBenchmark loop SIDE OPERATION N    N calls of one side (gen, peer) and operation
 ///                                              (list, fetch, create), for a profiler
 ///
@@ -43,10 +47,34 @@ struct ClientBenchmark {
         case "bench":
             let numbers = arguments.dropFirst().compactMap { Int($0) }
             try await bench(
+                sides: [("gen", GenSide()), ("peer", PeerSide())],
                 runs: numbers.count > 0 ? numbers[0] : 50,
                 rounds: numbers.count > 1 ? numbers[1] : 31,
                 calls: numbers.count > 2 ? numbers[2] : 2000
             )
+        case "http":
+            let numbers = arguments.dropFirst().compactMap { Int($0) }
+            let server = try await LoopbackServer()
+            var configuration = HTTPClient.Configuration()
+            configuration.redirectConfiguration = .disallow
+            let client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+            let baseURL = "http://127.0.0.1:\(server.port)"
+            do {
+                try await bench(
+                    sides: [
+                        ("gen", GenSide(baseURL: baseURL, client: client)),
+                        ("peer", PeerSide(serverURL: URL(string: baseURL)!, client: client)),
+                    ],
+                    runs: numbers.count > 0 ? numbers[0] : 30,
+                    rounds: numbers.count > 1 ? numbers[1] : 15,
+                    calls: numbers.count > 2 ? numbers[2] : 500
+                )
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+            try await client.shutdown()
+            try await server.shutdown()
         case "loop" where arguments.count == 4:
             let side: any ClientSide = arguments[1] == "peer" ? PeerSide() : GenSide()
             guard let operation = Operation(rawValue: arguments[2]), let count = Int(arguments[3]) else {
@@ -56,7 +84,9 @@ struct ClientBenchmark {
             for _ in 0..<count { total &+= try await operation.call(side) }
             print("loop_total \(total)")
         default:
-            fail("usage: ClientBenchmark check | bench [RUNS ROUNDS CALLS] | loop SIDE OPERATION N")
+            fail(
+                "usage: ClientBenchmark check | bench [RUNS ROUNDS CALLS] | http [RUNS ROUNDS CALLS] | loop SIDE OPERATION N"
+            )
         }
     }
 
@@ -165,8 +195,7 @@ struct ClientBenchmark {
 
     // MARK: - Timing
 
-    static func bench(runs: Int, rounds: Int, calls: Int) async throws {
-        let sides: [(String, any ClientSide)] = [("gen", GenSide()), ("peer", PeerSide())]
+    static func bench(sides: [(String, any ClientSide)], runs: Int, rounds: Int, calls: Int) async throws {
         print("page_bytes \(Fixture.pageJSON.count)")
         print("domain_bytes \(Fixture.domain.count)")
 

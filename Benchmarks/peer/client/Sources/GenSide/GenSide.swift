@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import ClientBenchSupport
 import Foundation
 import GenClientRuntime
@@ -63,6 +64,20 @@ public struct GenSide: ClientSide {
         fetcher = client(status: 200, body: Fixture.domain)
         creator = client(status: 201, body: Fixture.domain)
         self.recorder = recorder
+    }
+
+    /// Over HTTP: gen's AsyncHTTPClient transport on `client`, to the server at `baseURL`.
+    public init(baseURL: String, client: HTTPClient) {
+        let api = PeerSipDomainAPI(
+            accountSid: AccountSid(Fixture.accountSid),
+            authToken: Fixture.authToken,
+            configuration: ClientConfiguration(baseURL: baseURL),
+            transport: AsyncHTTPClientTransport(client: client)
+        )
+        lister = api.sipDomains
+        fetcher = api.sipDomains
+        creator = api.sipDomains
+        recorder = nil
     }
 
     public func listPage() async throws -> Int {

@@ -1,6 +1,8 @@
+import AsyncHTTPClient
 import ClientBenchSupport
 import Foundation
 import HTTPTypes
+import OpenAPIAsyncHTTPClient
 import OpenAPIRuntime
 import PeerSipDomainOpenAPI
 
@@ -105,6 +107,20 @@ public struct PeerSide: ClientSide {
         fetcher = client(status: 200, body: Fixture.domain)
         creator = client(status: 201, body: Fixture.domain)
         self.recorder = recorder
+    }
+
+    /// Over HTTP: swift-openapi-async-http-client's transport on `client`, to the server at
+    /// `serverURL`.
+    public init(serverURL: URL, client: HTTPClient) {
+        let api = Client(
+            serverURL: serverURL,
+            transport: AsyncHTTPClientTransport(configuration: .init(client: client)),
+            middlewares: [BasicAuthentication(username: Fixture.accountSid, password: Fixture.authToken)]
+        )
+        lister = api
+        fetcher = api
+        creator = api
+        recorder = nil
     }
 
     public func listPage() async throws -> Int {
