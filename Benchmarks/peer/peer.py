@@ -142,6 +142,33 @@ def compile_section(rows):
             "", *table, ""]
 
 
+SECTION_TITLES = {
+    "server": "The generated servers under load (wrk, loopback)",
+    "client": "The generated clients, on transports that answer the same bytes",
+}
+
+
+def rows_section(title, data):
+    """A part measured by its own script (`server.sh`, `client.sh`): its rows as a table."""
+    def number(value, unit):
+        return f"{value:.2f}" if unit == "ms" else f"{value:,.0f}"
+
+    def middle(spread, unit):
+        if not spread:
+            return ""
+        if "p25" in spread:
+            return f" ({number(spread['p25'], unit)}–{number(spread['p75'], unit)})"
+        return f" ({number(spread['min'], unit)}–{number(spread['max'], unit)})" if "min" in spread else ""
+
+    table = ["| measure | unit | gen | swift-openapi-generator | gen / peer |", "|---|---|---|---|---|"]
+    for row in data.get("rows", []):
+        unit = row.get("unit", "")
+        table.append(f"| {row['measure']} | {unit} | {number(row['gen'], unit)}{middle(row.get('gen_spread'), unit)} "
+                     f"| {number(row['peer'], unit)}{middle(row.get('peer_spread'), unit)} | **{row['ratio']:.2f}×** |")
+    notes = [data["note"], ""] if data.get("note") else []
+    return [f"## {title}", "", *notes, *table, ""]
+
+
 def report(results):
     work = Path(results).parent
     rows = jsonl(Path(results))
@@ -159,7 +186,7 @@ def report(results):
         *compile_section(rows),
     ]
     for name, data in sections.items():
-        lines += [data.get("markdown", f"## {name}\n\n```\n{json.dumps(data, indent=2)}\n```").rstrip("\n"), ""]
+        lines += rows_section(SECTION_TITLES[name], data)
     lines.append(f"Machine: {info['cpu']}, nproc {info['nproc']}, {info['memory_gib']} GiB, {info['os']}; "
                  f"{info['swift'].splitlines()[0] if info['swift'] else 'swift ?'}; {info['date']}.")
     if extra.get("generator_build_s") is not None:

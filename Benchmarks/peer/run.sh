@@ -1,33 +1,50 @@
 #!/usr/bin/env bash
-# Compile cost of generated code, gen against swift-openapi-generator (1.14.3), for Twilio's SIP
-# Domain resource copied N times (N = 1 and 50):
-#   1. builds swift-openapi-generator's CLI in release, once, in .build/peer/generator
-#   2. swift-openapi-generator: types, client and server of Twilio's OpenAPI description
-#      (Tests/Fixtures/Twilio/sip-domain.openapi.yaml, N copies) into one module, PeerSipDomain,
-#      in the package .build/peer/openapi (depends on swift-openapi-runtime)
-#   3. gen: models, client and server of Specs/SipDomain.yaml (N resources, the spec renamed
-#      PeerSipDomain) into PeerSipDomainModels, …Client, …Server in the package .build/peer/gen
-#      (depends on this repository's runtime libraries and Hummingbird)
-#   4. with every generated file touched and the dependencies built before (untimed): the
-#      compiler alone on the generated modules (the commands of `swift build -v`, replayed), and
-#      a whole debug `swift build` of each package: median wall time, CPU time and peak memory
-# Writes Benchmarks/results/peer.md and peer.json and prints the table.
+# gen against swift-openapi-generator 1.14.3 for Twilio's SIP Domain resource, side by side in one
+# run (Benchmarks/peer/README.md says what is measured and how):
+#   generate  each generator on one resource: gen release, statically linked and debug
+#   compile   the debug build of the generated code, 1 and 50 resources: the compiler alone on
+#             the generated modules (the commands of `swift build -v`, replayed) and the whole
+#             `swift build`, dependencies built before (untimed)
+#   server    both generated servers on Hummingbird with the same in-memory handler, under wrk
+#             (Benchmarks/peer/server.sh)
+#   client    both generated clients on transports that answer the same bytes, and over
+#             loopback HTTP (Benchmarks/peer/client.sh)
+# Writes Benchmarks/results/peer.md and peer.json and prints them. Everything built stays in
+# .build/peer/.
 #
-#   Benchmarks/peer/run.sh              N = 1 and 50, 3 runs each
-#   Benchmarks/peer/run.sh 1            only N = 1
-#   RUNS_LARGE=1 Benchmarks/peer/run.sh  1 run (instead of 3) for N = 50
+#   Benchmarks/peer/run.sh [--quick] [PART…]    every part, or these; --quick: short, to see it works
+#   SIZES=1 Benchmarks/peer/run.sh compile       resources to compile (default "1 50")
+#   RUNS_LARGE=1 Benchmarks/peer/run.sh          1 run (instead of 3) for 50 resources
+#   GENERATE_RUNS=5 Benchmarks/peer/run.sh       runs of each generator (default 20)
 #   PEER_GENERATOR=PATH Benchmarks/peer/run.sh   use that swift-openapi-generator 1.14.3 binary
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
-parts=" ${*:-generate compile server client} "
+quick=()
+names=()
+for argument in "$@"; do
+    if [ "$argument" = --quick ]; then quick=(--quick); else names+=("$argument"); fi
+done
+[ ${#names[@]} -gt 0 ] || names=(generate compile server client)
+parts=" ${names[*]} "
 sizes=${SIZES:-1 50}
+runs_small=3
 runs_large=${RUNS_LARGE:-3}
+generate_runs=${GENERATE_RUNS:-20}
+if [ ${#quick[@]} -gt 0 ]; then
+    # To see that it works: 1 resource, 1 run of each build, 3 of each generator.
+    sizes=${SIZES:-1} runs_small=1 runs_large=1 generate_runs=${GENERATE_RUNS:-3}
+fi
 wants() { [[ $parts == *" $1 "* ]]; }
 work=$root/.build/peer
 mkdir -p "$work"
 results=$work/results.jsonl
 extra=$work/extra.json
+# The report holds only the parts of this run: figures of other runs go.
+wants generate || rm -f "$work/generate.jsonl"
+wants compile || rm -f "$results"
+wants server || rm -f "$work/server.json"
+wants client || rm -f "$work/client.json"
 measure() { python3 Benchmarks/measure.py "$@"; }
 
 echo "1. building swift-openapi-generator 1.14.3 (release) and gen" >&2
@@ -68,11 +85,10 @@ generate_config=$work/openapi-generator-config.yaml
 printf 'generate:\n  - types\n  - client\n  - server\naccessModifier: public\nnamingStrategy: idiomatic\n' > "$generate_config"
 
 if wants generate; then
-    echo "2. generating one resource, ${GENERATE_RUNS:-20} runs each" >&2
+    echo "2. generating one resource, $generate_runs runs each" >&2
     # Each run writes into an empty folder, so both write every file. gen makes the same pieces as
     # swift-openapi-generator (models, client, server), then also its CLI and OpenAPI document.
     sed 's/^name: SipDomain$/name: PeerSipDomain/' Specs/SipDomain.yaml > "$work/generate-spec.yaml"
-    generate_runs=${GENERATE_RUNS:-20}
     timed_generate() {
         local name=$1
         shift
@@ -157,7 +173,7 @@ for n in $sizes; do
     for package in openapi gen; do
         (cd "$work/$package" && swift build > "$input/$package-build.log" 2>&1) || { cat "$input/$package-build.log"; exit 1; }
     done
-    runs=$([ "$n" -ge 50 ] && echo "$runs_large" || echo 3)
+    runs=$([ "$n" -ge 50 ] && echo "$runs_large" || echo "$runs_small")
     echo "5. $n resource(s): timing the compiler and swift build, $runs run(s) each" >&2
     touch_peer="touch $work/openapi/Sources/PeerSipDomain/*.swift"
     touch_gen="find $work/gen/Generated -name '*.swift' -exec touch {} +"
@@ -185,6 +201,15 @@ g['files'], p['files'] = $(find "$work/gen/Generated" -name '*.swift' | wc -l), 
 print(json.dumps({'resources': $n, 'operations': $n * 5, 'gen': g, 'peer': p}))
 " "$gen_figures" "$peer_figures" "$gen_compiler" "$peer_compiler" >> "$results"
 done
+
+if wants server; then
+    echo "6. the servers under load" >&2
+    PEER_GENERATOR=$peer bash Benchmarks/peer/server.sh "${quick[@]}"
+fi
+if wants client; then
+    echo "7. the clients" >&2
+    PEER_GENERATOR=$peer bash Benchmarks/peer/client.sh "${quick[@]}"
+fi
 
 python3 -c "
 import json, sys
