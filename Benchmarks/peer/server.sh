@@ -99,6 +99,7 @@ account=AC0123456789abcdef0123456789abcdef
 token=bench-token
 auth="Authorization: Basic $(printf '%s' "$account:$token" | base64 -w0)"
 "$bin/sipdomain-server" --port "$gen_port" --account-sid "$account" --auth-token "$token" --log-level error &
+gen_pid=$!
 server_pids+=($!)
 wait_for "$gen_port"
 domains="http://127.0.0.1:$gen_port/2010-04-01/Accounts/$account/SIP/Domains.json"
@@ -111,8 +112,10 @@ list_path="/2010-04-01/Accounts/$account/SIP/Domains.json?PageSize=20"
 curl -sf -H "$auth" "http://127.0.0.1:$gen_port$fetch_path" > "$work/logs/fetch.json"
 curl -sf -H "$auth" "http://127.0.0.1:$gen_port$list_path" > "$work/logs/list.json"
 "$bin/HandWrittenSipDomainServer" fixed "$fixed_port" "$work/logs/fetch.json" "$work/logs/list.json" &
+fixed_pid=$!
 server_pids+=($!)
 "$peer_server" "$peer_port" "$account" "$token" "$work/logs/list.json" &
+peer_pid=$!
 server_pids+=($!)
 wait_for "$fixed_port"
 wait_for "$peer_port"
@@ -174,13 +177,24 @@ results=$work/logs/rounds.jsonl
 : > "$results"
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 load_before=$(loadavg)
-rps() { wrk -t1 -c32 -d"$2s" -H "$auth" "$1" | awk '/Requests\/sec/ {print $2}'; }
+# The server's CPU time (user + system, in clock ticks) from the kernel's accounting.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# One load: "requests per second, requests, the server's CPU ticks meanwhile"; every answer
+# must be a 2xx.
+run_load() {
+    local before after output
+    before=$(cpu_ticks "$3")
+    output=$(wrk -t1 -c32 -d"$2s" -H "$auth" "$1")
+    after=$(cpu_ticks "$3")
+    if echo "$output" | grep -q 'Non-2xx'; then echo "$output" >&2; exit 1; fi
+    echo "$(echo "$output" | awk '/Requests\/sec/ {print $2}') $(echo "$output" | awk '/requests in/ {print $1}') $((after - before))"
+}
 servers=(gen peer fixed)
 for route in fetch list; do
     path_var="${route}_path"
     for server in "${servers[@]}"; do
-        server_port_var="${server}_port"
-        rps "http://127.0.0.1:${!server_port_var}${!path_var}" "$warmup" > /dev/null
+        server_port_var="${server}_port" server_pid_var="${server}_pid"
+        run_load "http://127.0.0.1:${!server_port_var}${!path_var}" "$warmup" "${!server_pid_var}" > /dev/null
     done
 done
 for round in $(seq "$rounds"); do
@@ -190,23 +204,29 @@ for round in $(seq "$rounds"); do
         shift_by=$(((round - 1) % 3))
         order=("${servers[@]:$shift_by}" "${servers[@]:0:$shift_by}")
         for server in "${order[@]}"; do
-            server_port_var="${server}_port"
-            figure=$(rps "http://127.0.0.1:${!server_port_var}${!path_var}" "$load")
-            echo "{\"round\": $round, \"route\": \"$route\", \"server\": \"$server\", \"rps\": $figure, \"loadavg\": \"$(loadavg)\"}" >> "$results"
-            echo "   round $round $route $server: $figure req/s" >&2
+            server_port_var="${server}_port" server_pid_var="${server}_pid"
+            read -r figure requests ticks < <(run_load "http://127.0.0.1:${!server_port_var}${!path_var}" "$load" "${!server_pid_var}")
+            [ -n "${ticks:-}" ] || { echo "the load on $server for $route failed" >&2; exit 1; }
+            echo "{\"round\": $round, \"route\": \"$route\", \"server\": \"$server\", \"rps\": $figure, \"requests\": $requests, \"cpu_ticks\": $ticks, \"loadavg\": \"$(loadavg)\"}" >> "$results"
+            echo "   round $round $route $server: $figure req/s, $ticks CPU ticks for $requests requests" >&2
         done
     done
 done
 
-python3 - "$results" "$work/logs/checks.json" "$out" "$rounds" "$load" "$load_before" "$(loadavg)" << 'REPORT'
+python3 - "$results" "$work/logs/checks.json" "$out" "$rounds" "$load" "$load_before" "$(loadavg)" "$(getconf CLK_TCK)" << 'REPORT'
 import json, os, platform, statistics, subprocess, sys
-results_file, checks_file, out, rounds, seconds, load_before, load_after = sys.argv[1:8]
+results_file, checks_file, out, rounds, seconds, load_before, load_after, clock_ticks = sys.argv[1:9]
 rows = [json.loads(line) for line in open(results_file)]
+for row in rows:
+    row["cpu_us"] = row["cpu_ticks"] * 1e6 / int(clock_ticks) / row["requests"]
 checks = json.load(open(checks_file))
 def figures(route, server):
     return [row["rps"] for row in rows if row["route"] == route and row["server"] == server]
-def spread(values):
-    return {"median": round(statistics.median(values)), "min": round(min(values)), "max": round(max(values))}
+def cpu(route, server):
+    return [row["cpu_us"] for row in rows if row["route"] == route and row["server"] == server]
+def spread(values, digits=None):
+    return {key: round(value, digits) for key, value in
+            (("median", statistics.median(values)), ("min", min(values)), ("max", max(values)))}
 routes = []
 for route, label in (("fetch", "fetch"), ("list", "list of 20")):
     gen, peer, fixed = figures(route, "gen"), figures(route, "peer"), figures(route, "fixed")
@@ -220,8 +240,16 @@ for route, label in (("fetch", "fetch"), ("list", "list of 20")):
                                     "min": round(min(per_round), 2), "max": round(max(per_round), 2)},
         "gen_over_fixed": round(statistics.median(gen) / statistics.median(fixed), 2),
         "peer_over_fixed": round(statistics.median(peer) / statistics.median(fixed), 2),
+        # The server's own CPU time per request (user + system): less sensitive than requests
+        # per second to what else runs on the machine.
+        "gen_cpu_us_per_request": spread(cpu(route, "gen"), 1),
+        "peer_cpu_us_per_request": spread(cpu(route, "peer"), 1),
+        "fixed_cpu_us_per_request": spread(cpu(route, "fixed"), 1),
+        "peer_cpu_over_gen_cpu": round(statistics.median(cpu(route, "peer")) / statistics.median(cpu(route, "gen")), 2),
         "rounds": int(rounds), "seconds_per_round": int(seconds),
-        "every_round": {"gen": gen, "peer": peer, "fixed": fixed},
+        "every_round": {server: [{key: row[key] for key in ("round", "rps", "requests", "cpu_ticks", "loadavg")}
+                                 for row in rows if row["route"] == route and row["server"] == server]
+                        for server in ("gen", "peer", "fixed")},
     })
 cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
 swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
@@ -244,6 +272,12 @@ for r in routes:
     pr = r["gen_over_peer_per_round"]
     print(f"{r['label']:12} {cell(r['gen_rps']):>22} {cell(r['peer_rps']):>22} {cell(r['fixed_rps']):>22} "
           f"{r['gen_over_peer']:>8}x {pr['min']:>6}-{pr['max']}x {r['gen_over_fixed']:>8}x")
+print("server CPU time per request, microseconds, median (min-max)")
+print(f"{'route':12} {'gen':>22} {'peer':>22} {'fixed bytes':>22} {'peer/gen':>9}")
+for r in routes:
+    cells = [r[f"{server}_cpu_us_per_request"] for server in ("gen", "peer", "fixed")]
+    print(f"{r['label']:12} " + " ".join(f"{c['median']} ({c['min']}-{c['max']})".rjust(22) for c in cells)
+          + f" {r['peer_cpu_over_gen_cpu']:>8}x")
 for route, members in checks["peer_omits_null_members"].items():
     if members:
         print(f"peer's {route} JSON omits the null members: {', '.join(members)}")
