@@ -22,7 +22,8 @@ if arguments.count == 5 {
 
 let router = Router()
 // Compact JSON without escaped slashes, as gen's server writes; the runtime's default
-// configuration pretty-prints (about a third more bytes).
+// configuration pretty-prints, sorts keys and escapes slashes (12% more bytes for a domain,
+// 20% for a page of 20).
 try PeerSipDomains(domains: seed).registerHandlers(
     on: router,
     serverURL: URL(string: "/")!,
