@@ -45,8 +45,8 @@ struct BasicAuthMiddleware: ServerMiddleware {
 }
 
 /// An error answered as Twilio's error JSON, `{"code": …, "message": …, "more_info": …, "status": …}`,
-/// as an undocumented response of the generated types.
-struct TwilioError: Error {
+/// by the runtime's `ErrorHandlingMiddleware`.
+struct TwilioError: Error, HTTPResponseConvertible {
     var status: Int
     var code: Int?
     var message: String
@@ -58,6 +58,12 @@ struct TwilioError: Error {
     static func notFound(_ path: String) -> TwilioError {
         TwilioError(status: 404, code: 20404, message: "The requested resource \(path) was not found")
     }
+
+    var httpStatus: HTTPResponse.Status { HTTPResponse.Status(code: status) }
+
+    var httpHeaderFields: HTTPFields { payload.headerFields }
+
+    var httpBody: HTTPBody? { payload.body }
 
     var payload: UndocumentedPayload {
         struct Body: Encodable {

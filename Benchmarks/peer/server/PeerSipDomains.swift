@@ -8,7 +8,9 @@ typealias DomainPage = Operations.ListSipDomain.Output.Ok.Body.JsonPayload
 /// same rules as gen's local server (`InMemorySipDomains`), written the way one implements a
 /// generated `APIProtocol`. The caller comes from ``BasicAuthMiddleware``; what the generated
 /// code does not check (the SID patterns and the ranges of `PageSize` and `Page`), the handler
-/// does. Errors are Twilio's error JSON, as undocumented responses.
+/// does. Errors are thrown as ``TwilioError``, which the runtime's `ErrorHandlingMiddleware`
+/// answers as Twilio's error JSON (the generated server answers an undocumented response's
+/// status without its body).
 ///
 /// Requests see and change the store one at a time, under a lock.
 final class PeerSipDomains: APIProtocol, @unchecked Sendable {
@@ -34,146 +36,126 @@ final class PeerSipDomains: APIProtocol, @unchecked Sendable {
     // MARK: Operations
 
     func fetchSipDomain(_ input: Operations.FetchSipDomain.Input) async throws -> Operations.FetchSipDomain.Output {
-        do {
-            let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
-            let domain = try withLock { domains in
-                let (account, index) = try Self.locate(sid, in: account, domains)
-                return domains[account]![index]
-            }
-            return .ok(.init(body: .json(domain)))
-        } catch let error as TwilioError {
-            return .undocumented(statusCode: error.status, error.payload)
+        let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
+        let domain = try withLock { domains in
+            let (account, index) = try Self.locate(sid, in: account, domains)
+            return domains[account]![index]
         }
+        return .ok(.init(body: .json(domain)))
     }
 
     func listSipDomain(_ input: Operations.ListSipDomain.Input) async throws -> Operations.ListSipDomain.Output {
-        do {
-            let account = try Self.validated(account: input.path.accountSid)
-            let size = Int(input.query.pageSize ?? 50)
-            guard (1...1000).contains(size) else {
-                throw TwilioError.invalid("PageSize must be between 1 and 1000, not \(size)")
-            }
-            let number = input.query.page ?? 0
-            guard number >= 0 else { throw TwilioError.invalid("Page must be at least 0, not \(number)") }
-            try Self.own(account, path: Self.listPath(account))
-            let all = withLock { $0[account] ?? [] }
-            let page = try Self.page(
-                of: all,
-                account: account,
-                size: size,
-                number: number,
-                token: input.query.pageToken
-            )
-            return .ok(.init(body: .json(page)))
-        } catch let error as TwilioError {
-            return .undocumented(statusCode: error.status, error.payload)
+        let account = try Self.validated(account: input.path.accountSid)
+        let size = Int(input.query.pageSize ?? 50)
+        guard (1...1000).contains(size) else {
+            throw TwilioError.invalid("PageSize must be between 1 and 1000, not \(size)")
         }
+        let number = input.query.page ?? 0
+        guard number >= 0 else { throw TwilioError.invalid("Page must be at least 0, not \(number)") }
+        try Self.own(account, path: Self.listPath(account))
+        let all = withLock { $0[account] ?? [] }
+        let page = try Self.page(
+            of: all,
+            account: account,
+            size: size,
+            number: number,
+            token: input.query.pageToken
+        )
+        return .ok(.init(body: .json(page)))
     }
 
     func createSipDomain(_ input: Operations.CreateSipDomain.Input) async throws -> Operations.CreateSipDomain.Output {
-        do {
-            let account = try Self.validated(account: input.path.accountSid)
-            try Self.own(account, path: "/\(Self.apiVersion)/Accounts/\(account)")
-            guard case .urlEncodedForm(let form) = input.body else {
-                throw TwilioError.invalid("DomainName is required", code: 21231)
-            }
-            try Self.check(domainName: form.domainName)
-            try Self.check(friendlyName: form.friendlyName)
-            try Self.check(form.byocTrunkSid, "ByocTrunkSid", prefix: "BY")
-            try Self.check(form.emergencyCallerSid, "EmergencyCallerSid", prefix: "PN")
-            let sid = "SD" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let date = Self.now()
-            let base = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid)"
-            let domain = Domain(
-                accountSid: account,
-                apiVersion: Self.apiVersion,
-                dateCreated: date,
-                dateUpdated: date,
-                domainName: form.domainName,
-                friendlyName: form.friendlyName,
-                sid: sid,
-                uri: base + ".json",
-                voiceFallbackMethod: .init(rawValue: form.voiceFallbackMethod?.rawValue ?? "POST"),
-                voiceFallbackUrl: form.voiceFallbackUrl,
-                voiceMethod: .init(rawValue: form.voiceMethod?.rawValue ?? "POST"),
-                voiceStatusCallbackMethod: .init(rawValue: form.voiceStatusCallbackMethod?.rawValue ?? "POST"),
-                voiceStatusCallbackUrl: form.voiceStatusCallbackUrl,
-                voiceUrl: form.voiceUrl,
-                subresourceUris: try OpenAPIObjectContainer(unvalidatedValue: [
-                    "credential_list_mappings": base + "/CredentialListMappings.json",
-                    "ip_access_control_list_mappings": base + "/IpAccessControlListMappings.json",
-                    "auth": base + "/Auth.json",
-                ]),
-                sipRegistration: form.sipRegistration ?? false,
-                emergencyCallingEnabled: form.emergencyCallingEnabled ?? false,
-                secure: form.secure ?? false,
-                byocTrunkSid: form.byocTrunkSid,
-                emergencyCallerSid: form.emergencyCallerSid
-            )
-            try withLock { domains in
-                try Self.checkUnique(form.domainName, except: nil, in: domains)
-                domains[account, default: []].append(domain)
-            }
-            return .created(.init(body: .json(domain)))
-        } catch let error as TwilioError {
-            return .undocumented(statusCode: error.status, error.payload)
+        let account = try Self.validated(account: input.path.accountSid)
+        try Self.own(account, path: "/\(Self.apiVersion)/Accounts/\(account)")
+        guard case .urlEncodedForm(let form) = input.body else {
+            throw TwilioError.invalid("DomainName is required", code: 21231)
         }
+        try Self.check(domainName: form.domainName)
+        try Self.check(friendlyName: form.friendlyName)
+        try Self.check(form.byocTrunkSid, "ByocTrunkSid", prefix: "BY")
+        try Self.check(form.emergencyCallerSid, "EmergencyCallerSid", prefix: "PN")
+        let sid = "SD" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let date = Self.now()
+        let base = "/\(Self.apiVersion)/Accounts/\(account)/SIP/Domains/\(sid)"
+        let domain = Domain(
+            accountSid: account,
+            apiVersion: Self.apiVersion,
+            dateCreated: date,
+            dateUpdated: date,
+            domainName: form.domainName,
+            friendlyName: form.friendlyName,
+            sid: sid,
+            uri: base + ".json",
+            voiceFallbackMethod: .init(rawValue: form.voiceFallbackMethod?.rawValue ?? "POST"),
+            voiceFallbackUrl: form.voiceFallbackUrl,
+            voiceMethod: .init(rawValue: form.voiceMethod?.rawValue ?? "POST"),
+            voiceStatusCallbackMethod: .init(rawValue: form.voiceStatusCallbackMethod?.rawValue ?? "POST"),
+            voiceStatusCallbackUrl: form.voiceStatusCallbackUrl,
+            voiceUrl: form.voiceUrl,
+            subresourceUris: try OpenAPIObjectContainer(unvalidatedValue: [
+                "credential_list_mappings": base + "/CredentialListMappings.json",
+                "ip_access_control_list_mappings": base + "/IpAccessControlListMappings.json",
+                "auth": base + "/Auth.json",
+            ]),
+            sipRegistration: form.sipRegistration ?? false,
+            emergencyCallingEnabled: form.emergencyCallingEnabled ?? false,
+            secure: form.secure ?? false,
+            byocTrunkSid: form.byocTrunkSid,
+            emergencyCallerSid: form.emergencyCallerSid
+        )
+        try withLock { domains in
+            try Self.checkUnique(form.domainName, except: nil, in: domains)
+            domains[account, default: []].append(domain)
+        }
+        return .created(.init(body: .json(domain)))
     }
 
     func updateSipDomain(_ input: Operations.UpdateSipDomain.Input) async throws -> Operations.UpdateSipDomain.Output {
-        do {
-            let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
-            var form = Operations.UpdateSipDomain.Input.Body.UrlEncodedFormPayload()
-            if case .urlEncodedForm(let body) = input.body { form = body }
-            if let name = form.domainName { try Self.check(domainName: name) }
-            try Self.check(friendlyName: form.friendlyName)
-            try Self.check(form.byocTrunkSid, "ByocTrunkSid", prefix: "BY")
-            try Self.check(form.emergencyCallerSid, "EmergencyCallerSid", prefix: "PN")
-            let updated = Self.now()
-            let domain = try withLock { domains in
-                let (account, index) = try Self.locate(sid, in: account, domains)
-                var domain = domains[account]![index]
-                if let name = form.domainName {
-                    try Self.checkUnique(name, except: domain.sid, in: domains)
-                    domain.domainName = name
-                }
-                domain.friendlyName = form.friendlyName ?? domain.friendlyName
-                domain.voiceUrl = form.voiceUrl ?? domain.voiceUrl
-                domain.voiceFallbackUrl = form.voiceFallbackUrl ?? domain.voiceFallbackUrl
-                domain.voiceStatusCallbackUrl = form.voiceStatusCallbackUrl ?? domain.voiceStatusCallbackUrl
-                if let method = form.voiceMethod { domain.voiceMethod = .init(rawValue: method.rawValue) }
-                if let method = form.voiceFallbackMethod {
-                    domain.voiceFallbackMethod = .init(rawValue: method.rawValue)
-                }
-                if let method = form.voiceStatusCallbackMethod {
-                    domain.voiceStatusCallbackMethod = .init(rawValue: method.rawValue)
-                }
-                domain.sipRegistration = form.sipRegistration ?? domain.sipRegistration
-                domain.emergencyCallingEnabled = form.emergencyCallingEnabled ?? domain.emergencyCallingEnabled
-                domain.secure = form.secure ?? domain.secure
-                domain.byocTrunkSid = form.byocTrunkSid ?? domain.byocTrunkSid
-                domain.emergencyCallerSid = form.emergencyCallerSid ?? domain.emergencyCallerSid
-                domain.dateUpdated = updated
-                domains[account]![index] = domain
-                return domain
+        let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
+        var form = Operations.UpdateSipDomain.Input.Body.UrlEncodedFormPayload()
+        if case .urlEncodedForm(let body) = input.body { form = body }
+        if let name = form.domainName { try Self.check(domainName: name) }
+        try Self.check(friendlyName: form.friendlyName)
+        try Self.check(form.byocTrunkSid, "ByocTrunkSid", prefix: "BY")
+        try Self.check(form.emergencyCallerSid, "EmergencyCallerSid", prefix: "PN")
+        let updated = Self.now()
+        let domain = try withLock { domains in
+            let (account, index) = try Self.locate(sid, in: account, domains)
+            var domain = domains[account]![index]
+            if let name = form.domainName {
+                try Self.checkUnique(name, except: domain.sid, in: domains)
+                domain.domainName = name
             }
-            return .ok(.init(body: .json(domain)))
-        } catch let error as TwilioError {
-            return .undocumented(statusCode: error.status, error.payload)
+            domain.friendlyName = form.friendlyName ?? domain.friendlyName
+            domain.voiceUrl = form.voiceUrl ?? domain.voiceUrl
+            domain.voiceFallbackUrl = form.voiceFallbackUrl ?? domain.voiceFallbackUrl
+            domain.voiceStatusCallbackUrl = form.voiceStatusCallbackUrl ?? domain.voiceStatusCallbackUrl
+            if let method = form.voiceMethod { domain.voiceMethod = .init(rawValue: method.rawValue) }
+            if let method = form.voiceFallbackMethod {
+                domain.voiceFallbackMethod = .init(rawValue: method.rawValue)
+            }
+            if let method = form.voiceStatusCallbackMethod {
+                domain.voiceStatusCallbackMethod = .init(rawValue: method.rawValue)
+            }
+            domain.sipRegistration = form.sipRegistration ?? domain.sipRegistration
+            domain.emergencyCallingEnabled = form.emergencyCallingEnabled ?? domain.emergencyCallingEnabled
+            domain.secure = form.secure ?? domain.secure
+            domain.byocTrunkSid = form.byocTrunkSid ?? domain.byocTrunkSid
+            domain.emergencyCallerSid = form.emergencyCallerSid ?? domain.emergencyCallerSid
+            domain.dateUpdated = updated
+            domains[account]![index] = domain
+            return domain
         }
+        return .ok(.init(body: .json(domain)))
     }
 
     func deleteSipDomain(_ input: Operations.DeleteSipDomain.Input) async throws -> Operations.DeleteSipDomain.Output {
-        do {
-            let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
-            try withLock { domains in
-                let (account, index) = try Self.locate(sid, in: account, domains)
-                domains[account]!.remove(at: index)
-            }
-            return .noContent(.init())
-        } catch let error as TwilioError {
-            return .undocumented(statusCode: error.status, error.payload)
+        let (account, sid) = try Self.validated(input.path.accountSid, input.path.sid)
+        try withLock { domains in
+            let (account, index) = try Self.locate(sid, in: account, domains)
+            domains[account]!.remove(at: index)
         }
+        return .noContent(.init())
     }
 
     // MARK: Rules

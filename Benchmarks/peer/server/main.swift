@@ -28,7 +28,7 @@ try PeerSipDomains(domains: seed).registerHandlers(
     on: router,
     serverURL: URL(string: "/")!,
     configuration: Configuration(jsonEncodingOptions: [.withoutEscapingSlashes]),
-    middlewares: [BasicAuthMiddleware(accounts: [arguments[2]: arguments[3]])]
+    middlewares: [ErrorHandlingMiddleware(), BasicAuthMiddleware(accounts: [arguments[2]: arguments[3]])]
 )
 var logger = Logger(label: "peer-sipdomain-server")
 logger.logLevel = .warning
