@@ -18,7 +18,7 @@
 # Writes .build/peer/server.json (per route: medians, spread, every round, ratios; the machine
 # and its load) and prints a table.
 #
-#   Benchmarks/peer/server.sh            5 rounds of 10 s per server and route (about 6 minutes)
+#   Benchmarks/peer/server.sh            5 rounds of 10 s per server and route (about 7 minutes)
 #   Benchmarks/peer/server.sh --quick    2 rounds of 2 s: to see that it works
 #   PEER_GENERATOR=/path/to/swift-openapi-generator Benchmarks/peer/server.sh
 #   ROUNDS=9 SECONDS_PER_ROUND=10 Benchmarks/peer/server.sh
