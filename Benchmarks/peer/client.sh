@@ -68,24 +68,7 @@ sync_dir() {
 }
 
 echo "1. swift-openapi-generator" >&2
-if [ -n "${PEER_GENERATOR:-}" ]; then
-    peer=$PEER_GENERATOR
-    [ -x "$peer" ] || { echo "PEER_GENERATOR=$peer is not an executable" >&2; exit 1; }
-else
-    mkdir -p "$work/generator"
-    cat > "$work/generator/Package.swift" << 'MANIFEST'
-// swift-tools-version:5.9
-import PackageDescription
-let package = Package(
-    name: "PeerGenerator",
-    dependencies: [.package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")],
-    targets: []
-)
-MANIFEST
-    (cd "$work/generator" && swift build -c release --product swift-openapi-generator > "$work/generator-build.log" 2>&1) \
-        || { cat "$work/generator-build.log"; exit 1; }
-    peer=$work/generator/.build/release/swift-openapi-generator
-fi
+source Benchmarks/peer/generator.sh
 # The CLI prints no version: the one its package resolved, when it was built by SwiftPM.
 peer_version=$(python3 -c '
 import json, sys

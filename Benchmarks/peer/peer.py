@@ -169,6 +169,31 @@ def rows_section(title, data):
     return [f"## {title}", "", *notes, *table, ""]
 
 
+def server_section(data):
+    """`server.sh`'s figures: requests per second under wrk and the server's CPU time a request."""
+    def rps(spread):
+        return f"{spread['median']:,.0f} ({spread['min']:,.0f}–{spread['max']:,.0f})"
+
+    def us(spread):
+        return f"{spread['median']:.1f}"
+
+    table = ["| route | gen req/s (range) | peer req/s | fixed bytes req/s | gen / peer (per round) | gen / fixed "
+             "| CPU a request, µs: gen / peer / fixed | peer CPU / gen CPU |", "|---|---|---|---|---|---|---|---|"]
+    for route in data["routes"]:
+        per_round = route["gen_over_peer_per_round"]
+        table.append(f"| {route['label']} | {rps(route['gen_rps'])} | {rps(route['peer_rps'])} | {rps(route['fixed_rps'])} "
+                     f"| **{route['gen_over_peer']:.2f}×** ({per_round['min']:.2f}–{per_round['max']:.2f}) "
+                     f"| {route['gen_over_fixed']:.2f}× | {us(route['gen_cpu_us_per_request'])} / "
+                     f"{us(route['peer_cpu_us_per_request'])} / {us(route['fixed_cpu_us_per_request'])} "
+                     f"| **{route['peer_cpu_over_gen_cpu']:.2f}×** |")
+    first = data["routes"][0]
+    load = data["machine"]
+    return [f"## {SECTION_TITLES['server']}", "",
+            f"{data['wrk']}; {first['rounds']} rounds of {first['seconds_per_round']} s per server and route, the servers "
+            f"in turn; medians (range over the rounds). Load average before and after: {load.get('loadavg_before')}, "
+            f"{load.get('loadavg_after')}.", "", *table, ""]
+
+
 def report(results):
     work = Path(results).parent
     rows = jsonl(Path(results))
@@ -186,7 +211,7 @@ def report(results):
         *compile_section(rows),
     ]
     for name, data in sections.items():
-        lines += rows_section(SECTION_TITLES[name], data)
+        lines += server_section(data) if name == "server" else rows_section(SECTION_TITLES[name], data)
     lines.append(f"Machine: {info['cpu']}, nproc {info['nproc']}, {info['memory_gib']} GiB, {info['os']}; "
                  f"{info['swift'].splitlines()[0] if info['swift'] else 'swift ?'}; {info['date']}.")
     if extra.get("generator_build_s") is not None:

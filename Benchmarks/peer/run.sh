@@ -48,28 +48,9 @@ wants client || rm -f "$work/client.json"
 measure() { python3 Benchmarks/measure.py "$@"; }
 
 echo "1. building swift-openapi-generator 1.14.3 (release) and gen" >&2
-mkdir -p "$work/generator"
-cat > "$work/generator/Package.swift" << 'MANIFEST'
-// swift-tools-version:5.9
-import PackageDescription
-let package = Package(
-    name: "PeerGenerator",
-    dependencies: [.package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")],
-    targets: []
-)
-MANIFEST
-cached=true
-[ -x "$work/generator/.build/release/swift-openapi-generator" ] || cached=false
 start=$(date +%s.%N)
-if [ -n "${PEER_GENERATOR:-}" ]; then
-    # A release build of swift-openapi-generator 1.14.3 made elsewhere, e.g. by an earlier run.
-    peer=$PEER_GENERATOR
-    cached=true
-else
-    (cd "$work/generator" && swift build -c release --product swift-openapi-generator > "$work/generator-build.log" 2>&1) \
-        || { cat "$work/generator-build.log"; exit 1; }
-    peer=$work/generator/.build/release/swift-openapi-generator
-fi
+source Benchmarks/peer/generator.sh
+cached=$peer_cached
 generator_build_s=$(python3 -c "import sys; print(round($(date +%s.%N) - $start, 1))")
 echo "   ${generator_build_s} s (already built: $cached)" >&2
 

@@ -40,24 +40,8 @@ if ! command -v wrk > /dev/null; then
 fi
 
 echo "1. swift-openapi-generator 1.14.3" >&2
-if [ -n "${PEER_GENERATOR:-}" ]; then
-    peer_generator=$PEER_GENERATOR
-else
-    mkdir -p "$root/.build/peer/generator"
-    cat > "$root/.build/peer/generator/Package.swift" << 'MANIFEST'
-// swift-tools-version:5.9
-import PackageDescription
-let package = Package(
-    name: "PeerGenerator",
-    dependencies: [.package(url: "https://github.com/apple/swift-openapi-generator", exact: "1.14.3")],
-    targets: []
-)
-MANIFEST
-    (cd "$root/.build/peer/generator" && swift build -c release --product swift-openapi-generator \
-        > "$root/.build/peer/generator-build.log" 2>&1) || { cat "$root/.build/peer/generator-build.log"; exit 1; }
-    peer_generator=$root/.build/peer/generator/.build/release/swift-openapi-generator
-fi
-[ -x "$peer_generator" ] || { echo "no swift-openapi-generator at $peer_generator" >&2; exit 1; }
+source Benchmarks/peer/generator.sh
+peer_generator=$peer
 "$peer_generator" --version 2>/dev/null | head -1 >&2 || true
 
 echo "2. the peer's server: generating and building (release)" >&2
