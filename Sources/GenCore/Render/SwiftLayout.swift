@@ -27,11 +27,16 @@ enum SwiftLayout {
         static let all: Set<Unicode.Scalar> = [
             call, literal, separator, close, fill, lead, fillClose, string, stringClose, list,
         ]
+
+        /// The marks as bits of their values, each below 32.
+        static let bytes: UInt32 = all.reduce(0) { $0 | 1 << $1.value }
     }
 
     /// Whether `text` holds a mark, which spec text must not.
-    static func containsMark(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: Mark.all.contains)
+    static func containsMark(_ text: some StringProtocol) -> Bool {
+        // Every mark is an ASCII control character, so it is one byte of UTF-8, and no byte of a
+        // longer character has that value: looking at bytes finds exactly the marks.
+        text.utf8.contains { $0 < 0x20 && Mark.bytes & (1 << $0) != 0 }
     }
 
     // MARK: Marking values
@@ -75,8 +80,11 @@ enum SwiftLayout {
     static func apply(_ text: String) -> String {
         guard containsMark(text) else { return text }
         var output: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard containsMark(String(line)) else {
+        // Split at the newline's byte: splitting into `Character`s would find grapheme
+        // boundaries in every line of every file.
+        for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
+            guard containsMark(line) else {
                 output.append(String(line))
                 continue
             }
