@@ -87,13 +87,7 @@ staging=$work/client-staging
 rm -rf "$staging" && mkdir -p "$staging/spec" "$staging/Generated/PeerSipDomainOpenAPI"
 sed 's/^name: SipDomain$/name: PeerSipDomain/' Specs/SipDomain.yaml > "$staging/spec/PeerSipDomain.yaml"
 "$gen" --spec "$staging/spec/PeerSipDomain.yaml" --output "$staging/Generated" --only models,client > /dev/null
-cat > "$staging/openapi-generator-config.yaml" << 'CONFIG'
-generate:
-  - types
-  - client
-accessModifier: public
-namingStrategy: idiomatic
-CONFIG
+peer_config "$staging/openapi-generator-config.yaml" public types client
 "$peer" generate Tests/Fixtures/Twilio/sip-domain.openapi.yaml --config "$staging/openapi-generator-config.yaml" \
     --output-directory "$staging/Generated/PeerSipDomainOpenAPI" > "$staging/peer-generate.log" 2>&1 \
     || { cat "$staging/peer-generate.log"; exit 1; }

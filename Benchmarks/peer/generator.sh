@@ -21,3 +21,11 @@ MANIFEST
         > "$root/.build/peer/generator-build.log" 2>&1) || { cat "$root/.build/peer/generator-build.log"; exit 1; }
 fi
 [ -x "$peer" ] || { echo "no swift-openapi-generator at $peer" >&2; exit 1; }
+
+# Writes to FILE swift-openapi-generator's configuration for PIECE… (types, client, server) with
+# the access modifier ACCESS and the naming strategy its documentation recommends, idiomatic.
+peer_config() {
+    local file=$1 access=$2
+    shift 2
+    { echo "generate:"; printf '  - %s\n' "$@"; echo "accessModifier: $access"; echo "namingStrategy: idiomatic"; } > "$file"
+}

@@ -63,7 +63,7 @@ swift build --product gen >> "$work/gen-build.log" 2>&1 || { cat "$work/gen-buil
 
 # swift-openapi-generator's configuration, for every run of it
 generate_config=$work/openapi-generator-config.yaml
-printf 'generate:\n  - types\n  - client\n  - server\naccessModifier: public\nnamingStrategy: idiomatic\n' > "$generate_config"
+peer_config "$generate_config" public types client server
 
 if wants generate; then
     echo "2. generating one resource, $generate_runs runs each" >&2

@@ -41,8 +41,6 @@ fi
 
 echo "1. swift-openapi-generator 1.14.3" >&2
 source Benchmarks/peer/generator.sh
-peer_generator=$peer
-"$peer_generator" --version 2>/dev/null | head -1 >&2 || true
 
 echo "2. the peer's server: generating and building (release)" >&2
 # Everything but the dependencies' checkouts and builds is written anew.
@@ -51,14 +49,8 @@ rm -rf "$work/Sources" "$work/logs"
 mkdir -p "$work/Sources/PeerSipDomainServer" "$work/logs"
 cp Benchmarks/peer/server/Package.swift.template "$work/Package.swift"
 cp Benchmarks/peer/server/*.swift "$work/Sources/PeerSipDomainServer/"
-cat > "$work/openapi-generator-config.yaml" << 'CONFIG'
-generate:
-  - types
-  - server
-accessModifier: internal
-namingStrategy: idiomatic
-CONFIG
-"$peer_generator" generate Tests/Fixtures/Twilio/sip-domain.openapi.yaml --config "$work/openapi-generator-config.yaml" \
+peer_config "$work/openapi-generator-config.yaml" internal types server
+"$peer" generate Tests/Fixtures/Twilio/sip-domain.openapi.yaml --config "$work/openapi-generator-config.yaml" \
     --output-directory "$work/Sources/PeerSipDomainServer" > "$work/logs/generate.log" 2>&1 \
     || { cat "$work/logs/generate.log"; exit 1; }
 swift build -c release --package-path "$work" --product PeerSipDomainServer > "$work/logs/build.log" 2>&1 \
