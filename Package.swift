@@ -3,7 +3,9 @@ import PackageDescription
 
 let package = Package(
     name: "gen",
-    platforms: [.macOS(.v14)],
+    // The Apple platforms of the runtimes and the generated code (they need `Duration` and
+    // typed throws, and Hummingbird); Linux needs no entry.
+    platforms: [.macOS(.v14), .iOS(.v17), .macCatalyst(.v17), .tvOS(.v17), .watchOS(.v10), .visionOS(.v1)],
     products: [
         .executable(name: "gen", targets: ["gen"]),
         .plugin(name: "GenBuildPlugin", targets: ["GenBuildPlugin"]),
@@ -14,6 +16,7 @@ let package = Package(
         .library(name: "GenCore", targets: ["GenCore"]),
         .library(name: "GenRuntime", targets: ["GenRuntime"]),
         .library(name: "GenClientRuntime", targets: ["GenClientRuntime"]),
+        .library(name: "GenAsyncHTTPClientTransport", targets: ["GenAsyncHTTPClientTransport"]),
         .library(name: "SipDomainModels", targets: ["SipDomainModels"]),
         .library(name: "SipDomainClient", targets: ["SipDomainClient"]),
         .library(name: "SipDomainServer", targets: ["SipDomainServer"]),
@@ -88,22 +91,33 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
-        // What generated CLIs import: output formats, credentials, error reports.
+        // What generated CLIs import: output formats, credentials, error reports, and the
+        // transport of a command-line tool.
         .target(
             name: "GenCLIRuntime",
             dependencies: [
                 "GenClientRuntime",
+                "GenAsyncHTTPClientTransport",
                 "GenRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // What generated clients import: transports, form encoding, auth, errors, retries, paging.
+        // What generated clients import: form encoding, auth, errors, retries, paging, and the
+        // default transport on URLSession. No SwiftNIO: an app that uses the models and the
+        // client compiles none of it (Tests/Fixtures/ClientOnlyApp proves it).
         .target(
             name: "GenClientRuntime",
             dependencies: [
                 "GenRuntime",
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // A transport on AsyncHTTPClient, for clients in programs that run on SwiftNIO already.
+        .target(
+            name: "GenAsyncHTTPClientTransport",
+            dependencies: [
+                "GenClientRuntime",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
 
@@ -278,13 +292,16 @@ let package = Package(
         ),
         .testTarget(name: "GenRuntimeTests", dependencies: ["GenRuntime"]),
         .testTarget(name: "GenClientRuntimeTests", dependencies: ["GenClientRuntime", "GenRuntime"]),
+        .testTarget(name: "GenAsyncHTTPClientTransportTests", dependencies: ["GenAsyncHTTPClientTransport"]),
         .testTarget(name: "GenServerRuntimeTests", dependencies: ["GenServerRuntime", "GenRuntime"]),
         .testTarget(name: "GenCLIRuntimeTests", dependencies: ["GenCLIRuntime"]),
         // What several test targets share: servers run inside a test process, captured logs, the
-        // hostile server of the client and CLI tests.
+        // hostile server of the client and CLI tests, the transports client tests run on.
         .target(
             name: "TestSupport",
             dependencies: [
+                "GenClientRuntime",
+                "GenAsyncHTTPClientTransport",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -303,6 +320,7 @@ let package = Package(
                 // Built so that the log tests can run it as a process.
                 "SipDomainServerCommand",
                 "GenClientRuntime",
+                "GenAsyncHTTPClientTransport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -326,6 +344,7 @@ let package = Package(
                 "SipDomainClient",
                 "GenClientRuntime",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ]
         ),
         // The landmine pieces run: the client against a recording transport and against the
@@ -342,6 +361,7 @@ let package = Package(
                 "OrganizationsServer",
                 "OrganizationsCLI",
                 "GenClientRuntime",
+                "GenAsyncHTTPClientTransport",
                 "GenServerRuntime",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ]

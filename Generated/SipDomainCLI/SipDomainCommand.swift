@@ -61,7 +61,7 @@ struct ConnectionOptions: ParsableArguments {
             accountSid: account,
             authToken: password,
             configuration: configuration,
-            transport: AsyncHTTPClientTransport.failingFast
+            transport: CommandSupport.transport
         )
     }
 }

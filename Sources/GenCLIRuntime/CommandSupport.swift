@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import GenRuntime
 
 /// What generated commands share: credentials from flags or the environment, the checks of
 /// `--properties`, and how a failed call is reported.
 public enum CommandSupport {
+    /// The transport of generated commands: one that fails at once when no connection can be
+    /// made, rather than retrying the connection until the request times out, as a person waits.
+    public static var transport: any HTTPTransport { AsyncHTTPClientTransport.failingFast }
+
     /// The value of a flag, else of an environment variable; when neither is set, a usage error
     /// naming both, or nothing if it is not `required`.
     public static func value(

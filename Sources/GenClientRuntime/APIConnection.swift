@@ -20,7 +20,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
     ///
     /// - Parameters:
     ///   - defaultBaseURL: the API's base URL, used unless the configuration names another.
-    ///   - transport: nil for ``AsyncHTTPClientTransport``.
+    ///   - transport: nil for ``URLSessionTransport/shared``.
     public init(
         defaultBaseURL: String,
         credentials: BasicCredentials,
@@ -63,7 +63,7 @@ public struct APIConnection: Sendable, CustomStringConvertible {
         }
         self.credentials = credentials
         self.configuration = configuration
-        self.transport = transport ?? AsyncHTTPClientTransport()
+        self.transport = transport ?? URLSessionTransport.shared
     }
 
     public var description: String { "APIConnection(\(baseURL), \(credentials))" }

@@ -1,4 +1,5 @@
 import Foundation
+import GenRuntime
 
 /// The instances of one resource that an in-memory server keeps (`gen --only memory`), in the
 /// order they were created, each under its SID and the SIDs of the resources above it (its

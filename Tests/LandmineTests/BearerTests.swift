@@ -1,4 +1,5 @@
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import GenServerRuntime
 import Hummingbird

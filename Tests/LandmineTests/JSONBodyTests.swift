@@ -1,4 +1,5 @@
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import GenRuntime
 import GenServerRuntime
@@ -218,11 +219,15 @@ import Testing
         )
     }
 
+    /// On AsyncHTTPClient: FoundationNetworking drops the body of a 307 without a `Location`,
+    /// which the landmine's `data` operation answers (`TransportTests` shows what the URLSession
+    /// transport does instead).
     static func client(_ port: Int) -> LandmineAPI {
         LandmineAPI(
             accountSid: "user",
             authToken: "secret",
-            configuration: ClientConfiguration(baseURL: "http://127.0.0.1:\(port)")
+            configuration: ClientConfiguration(baseURL: "http://127.0.0.1:\(port)"),
+            transport: AsyncHTTPClientTransport()
         )
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import GenRuntime
 import GenServerRuntime

@@ -2,15 +2,18 @@ import Foundation
 import GenClientRuntime
 import SipDomainClient
 import SipDomainModels
+import TestSupport
 import Testing
 
-/// The generated client against the local server on the generated routing, over real HTTP.
+/// The generated client against the local server on the generated routing, over real HTTP, on
+/// each of the client's transports.
 @Suite struct EndToEndTests {
     typealias Harness = LocalServerHarness
 
-    @Test func fullLifecycle() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func fullLifecycle(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let domains = Harness.client(baseURL).sipDomains
+            let domains = Harness.client(baseURL, on: transport).sipDomains
             let created = try await domains.create(
                 domainName: "scranton.sip.twilio.com",
                 friendlyName: "Scranton Office",
@@ -72,9 +75,10 @@ import Testing
         }
     }
 
-    @Test func pagesHaveTwiliosEnvelope() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func pagesHaveTwiliosEnvelope(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let domains = Harness.client(baseURL).sipDomains
+            let domains = Harness.client(baseURL, on: transport).sipDomains
             var sids: [SipDomainSid] = []
             for index in 0..<5 {
                 sids.append(try #require(try await domains.create(domainName: "d\(index).sip.twilio.com").sid))
@@ -107,9 +111,10 @@ import Testing
         }
     }
 
-    @Test func validationErrorsAreTypedTwilioErrors() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func validationErrorsAreTypedTwilioErrors(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let domains = Harness.client(baseURL).sipDomains
+            let domains = Harness.client(baseURL, on: transport).sipDomains
             func failure(_ call: () async throws(ClientError) -> Void) async -> TwilioAPIError? {
                 do {
                     try await call()
@@ -164,9 +169,10 @@ import Testing
         }
     }
 
-    @Test func wrongCredentialsAreRejected() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func wrongCredentialsAreRejected(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let intruder = Harness.client(baseURL, account: Harness.alice, token: "wrong")
+            let intruder = Harness.client(baseURL, account: Harness.alice, token: "wrong", on: transport)
             do throws(ClientError) {
                 _ = try await intruder.sipDomains.page()
                 Issue.record("wrong credentials were accepted")
@@ -187,10 +193,11 @@ import Testing
         }
     }
 
-    @Test func anAccountSeesOnlyItsOwnDomains() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func anAccountSeesOnlyItsOwnDomains(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let alice = Harness.client(baseURL).sipDomains
-            let bob = Harness.client(baseURL, account: Harness.bob, token: Harness.bobToken).sipDomains
+            let alice = Harness.client(baseURL, on: transport).sipDomains
+            let bob = Harness.client(baseURL, account: Harness.bob, token: Harness.bobToken, on: transport).sipDomains
             let domain = try await alice.create(domainName: "alice.sip.twilio.com")
             let sid = try #require(domain.sid)
             _ = try await bob.create(domainName: "bob.sip.twilio.com")
@@ -224,9 +231,10 @@ import Testing
         }
     }
 
-    @Test func fiftyConcurrentCreatesLoseAndDuplicateNothing() async throws {
+    @Test(arguments: ClientTransport.allCases)
+    func fiftyConcurrentCreatesLoseAndDuplicateNothing(_ transport: ClientTransport) async throws {
         try await Harness.withServer { baseURL in
-            let domains = Harness.client(baseURL).sipDomains
+            let domains = Harness.client(baseURL, on: transport).sipDomains
             let created = try await withThrowingTaskGroup(of: SipDomain.self) { group in
                 for index in 0..<50 {
                     group.addTask { try await domains.create(domainName: "c\(index).sip.twilio.com") }

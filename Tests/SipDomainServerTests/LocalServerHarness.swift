@@ -1,4 +1,5 @@
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import Hummingbird
 import Logging
@@ -29,8 +30,19 @@ enum LocalServerHarness {
         }
     }
 
-    static func client(_ baseURL: String, account: AccountSid = alice, token: String = aliceToken) -> SipDomainAPI {
-        SipDomainAPI(accountSid: account, authToken: token, configuration: ClientConfiguration(baseURL: baseURL))
+    /// A client of the server at `baseURL`, on `transport`, or on the client's default.
+    static func client(
+        _ baseURL: String,
+        account: AccountSid = alice,
+        token: String = aliceToken,
+        on transport: ClientTransport? = nil
+    ) -> SipDomainAPI {
+        SipDomainAPI(
+            accountSid: account,
+            authToken: token,
+            configuration: ClientConfiguration(baseURL: baseURL),
+            transport: transport?.transport
+        )
     }
 
     /// Sends a request as written, for what the generated client would never send.

@@ -33,7 +33,7 @@ public enum ReservedNames {
     /// CLI's own (`ConnectionOptions`), which a generated type must not shadow.
     public static let types: Set<String> = [
         "APIConnection", "ClientError", "ClientConfiguration", "BasicCredentials", "HTTPTransport", "PagedSequence",
-        "AsyncHTTPClientTransport", "OperationResponder", "OperationRoute", "ErrorCodes", "BasicAuthorization",
+        "OperationResponder", "OperationRoute", "ErrorCodes", "BasicAuthorization",
         "APIError", "JSONWritable", "JSONWriter", "RFC2822Date", "TwilioSid", "CommandSupport", "ResourcePrinter",
         "OutputFormat", "ConnectionOptions", "ValidationError", "Date", "String", "Int", "Bool", "Sendable",
         "Hashable", "Codable", "Decoder", "Encoder", "CodingKey",

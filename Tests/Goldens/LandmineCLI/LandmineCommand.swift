@@ -64,7 +64,7 @@ struct ConnectionOptions: ParsableArguments {
             accountSid: username,
             authToken: password,
             configuration: configuration,
-            transport: AsyncHTTPClientTransport.failingFast
+            transport: CommandSupport.transport
         )
     }
 }

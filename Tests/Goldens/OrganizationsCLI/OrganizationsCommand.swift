@@ -42,11 +42,7 @@ struct ConnectionOptions: ParsableArguments {
         let configuration = ClientConfiguration(
             baseURL: baseURL ?? ProcessInfo.processInfo.environment["ORGANIZATIONS_BASE_URL"]
         )
-        return OrganizationsAPI(
-            accessToken: token,
-            configuration: configuration,
-            transport: AsyncHTTPClientTransport.failingFast
-        )
+        return OrganizationsAPI(accessToken: token, configuration: configuration, transport: CommandSupport.transport)
     }
 }
 

@@ -105,7 +105,7 @@ struct CLIRootView {
         baseURLHelp = SwiftLiteral.string(
             "Where requests go; default: $\(plan.baseURLVariable), else \(api.baseURL)."
         )
-        let common = ["configuration: configuration", "transport: AsyncHTTPClientTransport.failingFast"]
+        let common = ["configuration: configuration", "transport: CommandSupport.transport"]
         if let account = plan.account, let username = plan.username, let password = plan.password {
             let name = username.credential.name
             let message =

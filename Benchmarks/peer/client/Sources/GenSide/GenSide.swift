@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import ClientBenchSupport
 import Foundation
+import GenAsyncHTTPClientTransport
 import GenClientRuntime
 import GenRuntime
 import PeerSipDomainClient

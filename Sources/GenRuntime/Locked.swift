@@ -1,7 +1,7 @@
 import Foundation
 
-/// A value behind a lock, for state that requests share: the runtime's compiled patterns, a
-/// local server's store.
+/// A value behind a lock, for state that tasks share: the runtime's compiled patterns, a
+/// local server's store, a transport's requests in flight.
 package final class Locked<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var value: Value

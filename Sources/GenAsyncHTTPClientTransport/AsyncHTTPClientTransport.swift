@@ -1,9 +1,11 @@
 import AsyncHTTPClient
 import Foundation
+import GenClientRuntime
 import NIOCore
 import NIOHTTP1
 
-/// The default transport, on AsyncHTTPClient.
+/// A transport on AsyncHTTPClient and SwiftNIO: for servers and command-line tools that run
+/// on SwiftNIO already. Apps use the default, ``GenClientRuntime/URLSessionTransport``.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// Responses larger than this are refused rather than held in memory.
     public static let maximumResponseBytes = 32 * 1024 * 1024

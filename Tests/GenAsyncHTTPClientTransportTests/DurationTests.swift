@@ -1,6 +1,6 @@
 import Testing
 
-@testable import GenClientRuntime
+@testable import GenAsyncHTTPClientTransport
 
 /// Timeouts reach AsyncHTTPClient in nanoseconds, saturating rather than trapping.
 @Suite struct DurationTests {
