@@ -33,6 +33,8 @@ let package = Package(
         // rebuilds Hummingbird from scratch on many builds.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        // `swift package generate-documentation`: DocC for the runtimes and the generated modules.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // The generator: spec loading, validation, IR, emitters, rendering and writing.
@@ -52,6 +54,7 @@ let package = Package(
             sources: ["BundledTemplates.swift"],
             resources: [
                 .copy("Shared"), .copy("Models"), .copy("Client"), .copy("Server"), .copy("CLI"), .copy("Memory"),
+                .copy("Docs"),
             ]
         ),
         // `gen import openapi`: OpenAPI descriptions into specs, on the YAML parser gen already has.

@@ -67,7 +67,7 @@ public struct SipDomainAPI: Sendable {
     /// Authenticates with the Account SID and Auth Token in the environment variables
     /// `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`.
     ///
-    /// - Throws: ``ClientError/missingCredentials(environmentVariable:)`` naming a missing variable.
+    /// - Throws: `ClientError.missingCredentials(environmentVariable:)` naming a missing variable.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         configuration: ClientConfiguration = ClientConfiguration(),

@@ -44,7 +44,7 @@ public struct SipDomains: Sendable {
     ///     client's account.
     ///
     /// - Returns: The SipDomain (HTTP 201).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func create(
         domainName: String,
         friendlyName: String? = nil,
@@ -93,7 +93,7 @@ public struct SipDomains: Sendable {
     ///     Defaults to the client's account.
     ///
     /// - Returns: The SipDomain (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func fetch(sid: SipDomainSid, accountSid: AccountSid? = nil) async throws(ClientError) -> SipDomain {
         let accountSid = accountSid ?? self.accountSid
         return try await self.connection.send(
@@ -114,7 +114,7 @@ public struct SipDomains: Sendable {
     ///     Defaults to the client's account.
     ///
     /// - Returns: One page of SipDomain resources.
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func page(
         pageSize: Int? = nil,
         page: Int? = nil,
@@ -197,7 +197,7 @@ public struct SipDomains: Sendable {
     ///     Defaults to the client's account.
     ///
     /// - Returns: The SipDomain (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func update(
         sid: SipDomainSid,
         friendlyName: String? = nil,
@@ -246,7 +246,7 @@ public struct SipDomains: Sendable {
     ///   - accountSid: The SID of the Account that created the SipDomain resources to delete.
     ///     Defaults to the client's account.
     ///
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func delete(sid: SipDomainSid, accountSid: AccountSid? = nil) async throws(ClientError) {
         let accountSid = accountSid ?? self.accountSid
         try await self.connection.send(

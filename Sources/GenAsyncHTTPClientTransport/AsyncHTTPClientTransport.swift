@@ -5,7 +5,7 @@ import NIOCore
 import NIOHTTP1
 
 /// A transport on AsyncHTTPClient and SwiftNIO: for servers and command-line tools that run
-/// on SwiftNIO already. Apps use the default, ``GenClientRuntime/URLSessionTransport``.
+/// on SwiftNIO already. Apps use the default, `URLSessionTransport`.
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// Responses larger than this are refused rather than held in memory.
     public static let maximumResponseBytes = 32 * 1024 * 1024

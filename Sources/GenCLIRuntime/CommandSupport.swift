@@ -84,7 +84,7 @@ public enum CommandSupport {
         return names
     }
 
-    /// Runs a call, turning a ``ClientError`` into lines on standard error and exit code 1:
+    /// Runs a call, turning a `ClientError` into lines on standard error and exit code 1:
     /// `error 20404: …` and `more info: …` for a Twilio error.
     public static func reportingErrors(_ body: () async throws -> Void) async throws {
         do {

@@ -32,8 +32,12 @@ public struct ResourcePrinter {
     /// Acronyms any API has, which every heading writes in capitals.
     public static let genericAcronyms = ["SID", "URI", "URL", "API", "ID", "IP"]
 
-    /// - Parameter acronyms: the API's own words for headings, from its spec's `acronyms`, such
-    ///   as `SIP`; each is written as given, beside ``genericAcronyms``.
+    /// - Parameters:
+    ///   - format: columns, JSON or tab-separated values.
+    ///   - properties: the wire names of the properties to print, in order.
+    ///   - acronyms: the API's own words for headings, from its spec's `acronyms`, such as `SIP`;
+    ///     each is written as given, beside ``genericAcronyms``.
+    ///   - write: where the text goes; standard output by default.
     public init(
         format: OutputFormat,
         properties: [String],

@@ -20,6 +20,8 @@ public struct APIConnection: Sendable, CustomStringConvertible {
     ///
     /// - Parameters:
     ///   - defaultBaseURL: the API's base URL, used unless the configuration names another.
+    ///   - credentials: the user name and password of every request.
+    ///   - configuration: where requests go, timeouts, retries, logging.
     ///   - transport: nil for ``URLSessionTransport/shared``.
     public init(
         defaultBaseURL: String,

@@ -20,7 +20,14 @@ public struct ClientConfiguration: Sendable {
     /// Waits before a retry; `Task.sleep` unless replaced, as tests of retries do.
     public var sleep: @Sendable (Duration) async throws -> Void
 
-    /// - Parameter baseURL: nil for the API's own base URL, from its spec.
+    /// - Parameters:
+    ///   - baseURL: nil for the API's own base URL, from its spec.
+    ///   - timeout: how long one request may take, connection included.
+    ///   - retry: retries of requests answered with 429 or 503; none by default.
+    ///   - logger: receives one line per request.
+    ///   - userAgent: the `User-Agent` header of every request.
+    ///   - allowsInsecureHTTP: whether plain `http` may name a host other than this machine.
+    ///   - sleep: waits before a retry.
     public init(
         baseURL: String? = nil,
         timeout: Duration = .seconds(30),

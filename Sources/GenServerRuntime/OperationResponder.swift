@@ -11,8 +11,15 @@ import Logging
 public enum OperationResponder {
     /// Answers with `Output` as JSON and `status`.
     ///
-    /// - Parameter pathNames: for placeholders the route registers under another name than
-    ///   their path parameter's, registered name to wire name.
+    /// - Parameters:
+    ///   - request: the request, as the router gives it.
+    ///   - context: its context, for the path's parameters.
+    ///   - status: the status of a success.
+    ///   - codes: the Twilio error codes of the API.
+    ///   - pathNames: for placeholders the route registers under another name than their path
+    ///     parameter's, registered name to wire name.
+    ///   - authenticate: the handler's hook from credentials to its caller; nil answers 401.
+    ///   - operation: the handler's method, with the request read and the caller.
     public static func respond<Caller: Sendable, Authorization: RequestAuthorization, Output: Encodable>(
         to request: Request,
         context: some RequestContext,

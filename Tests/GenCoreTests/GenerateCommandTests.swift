@@ -62,10 +62,11 @@ import Testing
         #expect(
             try folder.snapshot().keys.sorted() == [
                 "Generated/.gen-manifest", "Generated/WidgetModels/Color.swift", "Generated/WidgetModels/Sids.swift",
-                "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
+                "Generated/WidgetModels/Widget.swift", "Generated/WidgetModels/WidgetModels.docc/WidgetModels.md",
+                "Generated/WidgetModels/WidgetPage.swift", "Specs/Widget.yaml",
             ]
         )
-        #expect(result.out == ["gen: 5 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
+        #expect(result.out == ["gen: 6 written, 0 unchanged, 0 removed in \(folder.path("Generated"))/"])
     }
 
     @Test func aSecondRunTouchesNothing() throws {
@@ -77,7 +78,7 @@ import Testing
         #expect(result.status == 0)
         #expect(try folder.snapshot() == before)
         #expect(result.out.filter { $0.hasPrefix("wrote") }.isEmpty)
-        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 5)
+        #expect(result.out.filter { $0.hasPrefix("unchanged") }.count == 6)
     }
 
     @Test func onlyChangedFilesAreRewritten() throws {
@@ -116,6 +117,7 @@ import Testing
             result.err == [
                 "gen: \(generated)/ does not match the specs; run `swift run gen` and commit the result:",
                 "  stale:   \(generated)/WidgetModels/Widget.swift",
+                "  stale:   \(generated)/WidgetModels/WidgetModels.docc/WidgetModels.md",
                 "  stale:   \(generated)/.gen-manifest",
                 "  missing: \(generated)/WidgetModels/Color.swift",
                 "  extra:   \(generated)/WidgetModels/WidgetPage.swift",

@@ -45,7 +45,8 @@ import Testing
     /// What the first run writes into the manifest for `Specs/Widget.yaml` (lines 2 to 5).
     static let widgetEntries = [
         "Widget.yaml WidgetModels/Color.swift", "Widget.yaml WidgetModels/Sids.swift",
-        "Widget.yaml WidgetModels/Widget.swift", "Widget.yaml WidgetModels/WidgetPage.swift",
+        "Widget.yaml WidgetModels/Widget.swift", "Widget.yaml WidgetModels/WidgetModels.docc/WidgetModels.md",
+        "Widget.yaml WidgetModels/WidgetPage.swift",
     ]
 
     func link(_ relative: String, to destination: String) throws {
@@ -99,7 +100,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):6: warning: ignoring '../Victim.swift', which gen cannot have written: "
+                "\(manifest):7: warning: ignoring '../Victim.swift', which gen cannot have written: "
                     + "it has a '..' component"
             ]
         )
@@ -136,7 +137,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):6: warning: ignoring '\(victim)', which gen cannot have written: it is absolute"
+                "\(manifest):7: warning: ignoring '\(victim)', which gen cannot have written: it is absolute"
             ]
         )
         expectVictimsIntact()
@@ -150,7 +151,7 @@ import Testing
         #expect(result.status == 1, "the manifest itself is stale")
         #expect(
             result.err.first
-                == "\(manifest):6: warning: ignoring '../Victim.swift', which gen cannot have written: "
+                == "\(manifest):7: warning: ignoring '../Victim.swift', which gen cannot have written: "
                 + "it has a '..' component"
         )
         #expect(!result.err.contains { $0.hasPrefix("  extra:") })
@@ -168,7 +169,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):6: warning: ignoring 'Notes.swift', which gen cannot have written: it is a folder"
+                "\(manifest):7: warning: ignoring 'Notes.swift', which gen cannot have written: it is a folder"
             ]
         )
         #expect(text("Generated/Notes.swift/Keep.swift") == "// mine\n")
@@ -184,8 +185,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):6: warning: ignoring 'notes.txt', which gen cannot have written: "
-                    + "gen writes only .json, .swift files"
+                "\(manifest):7: warning: ignoring 'notes.txt', which gen cannot have written: "
+                    + "gen writes only .json, .swift files, and .md articles in a .docc catalog"
             ]
         )
         #expect(text("Generated/notes.txt") == "mine\n")
@@ -245,7 +246,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):7: warning: the line is not 'SPEC PATH'; gen ignores it and removes no file"
+                "\(manifest):8: warning: the line is not 'SPEC PATH'; gen ignores it and removes no file"
             ]
         )
         #expect(text("Generated/WidgetModels/Extra.swift") == "// mine\n", "no entry of the manifest is trusted")
@@ -361,14 +362,15 @@ import Testing
         let before = try String(contentsOfFile: folder.path("Outside/Widget.swift"), encoding: .utf8)
         let result = run()
         #expect(result.status == 0)
-        #expect(result.err.count == 4)
+        #expect(result.err.count == 5)
         #expect(
             result.err.first
                 == "\(manifest):2: warning: ignoring 'GadgetModels/Color.swift', which gen cannot have written: "
                 + "it leads outside the output folder through a symbolic link"
         )
         #expect(text("Outside/Widget.swift") == before)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("Outside")).count == 4)
+        // Four Swift files and the documentation catalog.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path("Outside")).count == 5)
         #expect(isLink("Generated/GadgetModels"))
         expectVictimsIntact()
     }
@@ -416,7 +418,7 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.err == [
-                "\(manifest):5: warning: ignoring 'WidgetModels/WidgetPage.swift', which gen cannot have written: "
+                "\(manifest):6: warning: ignoring 'WidgetModels/WidgetPage.swift', which gen cannot have written: "
                     + "it is a symbolic link"
             ]
         )

@@ -41,6 +41,8 @@ import Testing
         var testDescription: String { path.debugDescription }
     }
 
+    static let otherKind = "gen writes only .json, .swift files, and .md articles in a .docc catalog"
+
     static let unsafePaths: [UnsafePath] = [
         .init(path: "../Victim.swift", problem: "it has a '..' component"),
         .init(path: "A/../../Victim.swift", problem: "it has a '..' component"),
@@ -56,11 +58,13 @@ import Testing
         .init(path: "..\\Victim.swift", problem: "it has a backslash"),
         .init(path: "A/B\t.swift", problem: "it has a control character"),
         .init(path: "A/B\u{85}.swift", problem: "it has a control character"),
-        .init(path: "A/B.txt", problem: "gen writes only .json, .swift files"),
-        .init(path: "A/B.swift.bak", problem: "gen writes only .json, .swift files"),
-        .init(path: "A/B", problem: "gen writes only .json, .swift files"),
-        .init(path: "A/.swift", problem: "gen writes only .json, .swift files"),
-        .init(path: ".gen-manifest", problem: "gen writes only .json, .swift files"),
+        .init(path: "A/B.txt", problem: otherKind),
+        .init(path: "A/B.swift.bak", problem: otherKind),
+        .init(path: "A/B", problem: otherKind),
+        .init(path: "A/.swift", problem: otherKind),
+        .init(path: ".gen-manifest", problem: otherKind),
+        .init(path: "A/README.md", problem: otherKind),
+        .init(path: "A.docc", problem: otherKind),
     ]
 
     @Test(arguments: unsafePaths) func anEntryGenCannotHaveWrittenIsIgnoredWithAWarning(_ unsafe: UnsafePath) {
@@ -86,7 +90,7 @@ import Testing
                 "Generated/.gen-manifest:2: warning: ignoring '\\u{1B}[31mRed.swift', which gen cannot have written: "
                     + "it has a control character",
                 "Generated/.gen-manifest:3: warning: ignoring '\(long.prefix(200))…', which gen cannot have written: "
-                    + "gen writes only .json, .swift files",
+                    + Self.otherKind,
             ]
         )
     }

@@ -59,7 +59,8 @@ import Testing
         let templates = try TemplateSet.load().get()
         #expect(
             templates.sources.keys.sorted() == [
-                "CLI/resource", "CLI/root", "Client/client", "Client/resource", "Memory/handler", "Models/enum",
+                "CLI/resource", "CLI/root", "Client/client", "Client/resource", "Docs/cli", "Docs/client",
+                "Docs/memory", "Docs/models", "Docs/server", "Memory/handler", "Models/enum",
                 "Models/sids", "Models/struct", "Server/handler",
                 "Server/inputs", "Server/routes", "Shared/header",
             ]

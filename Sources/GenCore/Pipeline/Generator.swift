@@ -105,6 +105,10 @@ public struct Generator: Sendable {
                     var files = try emitter.emit(plan, templates: templates, layout: layout)
                     if layout == .single {
                         files = try emitter.singleLayout(files, of: plan, stem: source.stem, templates: templates)
+                    } else if !files.isEmpty,
+                        let article = try DocumentationArticle.file(for: emitter.piece, of: plan, with: templates)
+                    {
+                        files.append(article)
                     }
                     for file in files {
                         if let owner = owners[file.path] {

@@ -55,8 +55,11 @@ public struct MemoryPlan: Sendable {
     public let served: [String]
     public let unserved: [(name: String, reason: String)]
 
+    /// The handler type of `plan`'s API, such as `InMemorySipDomain`.
+    static func typeName(of plan: APIPlan) -> String { "InMemory" + plan.api.name }
+
     public init(_ plan: APIPlan) {
-        typeName = "InMemory" + plan.api.name
+        typeName = Self.typeName(of: plan)
         var tables: [Table] = []
         var methods: [Method] = []
         var served: [String] = []

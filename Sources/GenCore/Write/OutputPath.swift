@@ -7,6 +7,14 @@
 enum OutputPath {
     /// The extensions of the files gen generates: Swift, and the OpenAPI piece's JSON.
     static let extensions: Set<String> = ["swift", "json"]
+    /// What gen writes in a DocC catalog (a folder whose name ends in this): a module's landing
+    /// article.
+    static let catalogExtension = ".docc"
+    static let articleExtension = "md"
+    /// What `problem` says of a file of another kind.
+    static let kinds =
+        extensions.sorted().map { "." + $0 }.joined(separator: ", ") + " files, and ." + articleExtension
+        + " articles in a " + catalogExtension + " catalog"
 
     /// Why gen cannot have written `path`, or nil when it could have.
     ///
@@ -25,12 +33,15 @@ enum OutputPath {
             if component.elementsEqual("..".unicodeScalars) { return "it has a '..' component" }
         }
         let name = components.last ?? Substring.UnicodeScalarView()
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex,
-            extensions.contains(String(Substring(name[name.index(after: dot)...])))
-        else {
-            return "gen writes only " + extensions.sorted().map { "." + $0 }.joined(separator: ", ") + " files"
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "gen writes only " + kinds }
+        let fileExtension = String(Substring(name[name.index(after: dot)...]))
+        if extensions.contains(fileExtension) { return nil }
+        if fileExtension == articleExtension, components.count >= 2,
+            String(Substring(components[components.count - 2])).hasSuffix(catalogExtension)
+        {
+            return nil
         }
-        return nil
+        return "gen writes only " + kinds
     }
 
     /// The components of `path`, split where the file system splits it: at every `/` scalar.

@@ -15,7 +15,7 @@ public struct Classes: Sendable {
     ///   - score: The server assumes 0.5 when it is not sent.
     ///
     /// - Returns: One page of Class resources.
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func page(
         pageSize: Int? = nil,
         page: Int? = nil,
@@ -89,7 +89,7 @@ public struct Classes: Sendable {
     }
 
     /// - Returns: The Class (HTTP 201).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func create(
         `in`: String,
         self_: AccountSid,
@@ -135,7 +135,7 @@ public struct Classes: Sendable {
         )
     }
 
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func delete(
         `where`: Int,
         `let`: Bool? = nil,
@@ -168,7 +168,7 @@ public struct Classes: Sendable {
     }
 
     /// - Returns: The Class (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func replace(`where`: Int, `class`: String) async throws(ClientError) -> Class {
         return try await self.connection.send(
             "PUT",
@@ -179,7 +179,7 @@ public struct Classes: Sendable {
     }
 
     /// - Returns: The Class (HTTP 202).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func patch(`where`: Int, tags: [String]? = nil) async throws(ClientError) -> Class {
         return try await self.connection.send(
             "PATCH",

@@ -11,7 +11,7 @@ public struct Configurations: Sendable {
     let connection: APIConnection
 
     /// - Returns: The Configuration (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func fetch(serviceSid: ProtocolSid) async throws(ClientError) -> Configuration {
         return try await self.connection.send(
             "GET",
@@ -21,7 +21,7 @@ public struct Configurations: Sendable {
     }
 
     /// - Returns: The Configuration (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func update(
         serviceSid: ProtocolSid,
         friendlyName: String? = nil
@@ -39,7 +39,7 @@ public struct Configurations: Sendable {
     }
 
     /// - Returns: The Configuration (HTTP 307).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func data(serviceSid: ProtocolSid) async throws(ClientError) -> Configuration {
         return try await self.connection.send(
             "GET",
@@ -50,7 +50,7 @@ public struct Configurations: Sendable {
     }
 
     /// - Returns: The Configuration (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func form(formType: Default) async throws(ClientError) -> Configuration {
         return try await self.connection.send("GET", path: "/v1/Forms/\(segment: formType)", as: Configuration.self)
     }

@@ -12,7 +12,7 @@ public struct Services: Sendable {
     let connection: APIConnection
 
     /// - Returns: One page of Service resources.
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func page(
         pageSize: Int? = nil,
         page: Int? = nil,
@@ -50,7 +50,7 @@ public struct Services: Sendable {
     }
 
     /// - Returns: The Service (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func fetch(sid: ProtocolSid) async throws(ClientError) -> Service {
         return try await self.connection.send("GET", path: "/v1/Services/\(segment: sid)", as: Service.self)
     }
@@ -59,7 +59,7 @@ public struct Services: Sendable {
     ///   - config: How the service starts.
     ///
     /// - Returns: The Service (HTTP 201).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func create(
         friendlyName: String,
         xTwilioWebhookEnabled: Bool? = nil,

@@ -10,7 +10,7 @@ public struct Tokens: Sendable {
     let connection: APIConnection
 
     /// - Returns: The Token (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func create(
         grantType: String,
         clientId: String,

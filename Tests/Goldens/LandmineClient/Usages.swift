@@ -10,7 +10,7 @@ public struct Usages: Sendable {
     let connection: APIConnection
 
     /// - Returns: One page of Usage resources.
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func page(pageSize: Int? = nil) async throws(ClientError) -> UsagePage {
         return try await self.connection.send(
             "GET",

@@ -10,7 +10,7 @@ public struct Accounts: Sendable {
     let connection: APIConnection
 
     /// - Returns: One page of Account resources.
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func page(
         organizationSid: OrganizationSid,
         pageSize: Int? = nil,
@@ -51,7 +51,7 @@ public struct Accounts: Sendable {
     }
 
     /// - Returns: The Account (HTTP 200).
-    /// - Throws: ``ClientError``.
+    /// - Throws: `ClientError`.
     public func fetch(organizationSid: OrganizationSid, accountSid: AccountSid) async throws(ClientError) -> Account {
         return try await self.connection.send(
             "GET",

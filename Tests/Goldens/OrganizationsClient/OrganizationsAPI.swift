@@ -25,7 +25,7 @@ public struct OrganizationsAPI: Sendable {
 
     /// Authenticates with the Access Token in the environment variable `ORGANIZATIONS_ACCESS_TOKEN`.
     ///
-    /// - Throws: ``ClientError/missingCredentials(environmentVariable:)`` when it is not set.
+    /// - Throws: `ClientError.missingCredentials(environmentVariable:)` when it is not set.
     public init(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         configuration: ClientConfiguration = ClientConfiguration(),

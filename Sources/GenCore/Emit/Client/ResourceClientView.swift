@@ -129,7 +129,7 @@ private struct MethodBuilder {
         let docLines = DocComment.joined([
             DocComment.lines([operation.operation.summary, operation.operation.description]),
             DocComment.parameterLines(parameters.map { ($0.name, documentation($0)) }),
-            DocComment.lines([returns]) + DocComment.lines(["- Throws: ``ClientError``."]),
+            DocComment.lines([returns]) + DocComment.lines(["- Throws: `ClientError`."]),
         ])
         var arguments = [SwiftLiteral.string(operation.operation.method), "path: \(pathLiteral(operation))"]
         for (label, location) in [("query", Parameter.Location.query), ("headers", .header), ("form", .form)] {

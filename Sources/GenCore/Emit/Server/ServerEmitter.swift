@@ -74,13 +74,17 @@ struct HandlerView {
     let authorizationNoun: String
     let methods: [Method]
 
+    /// What the handler's `authenticate(_:)` takes.
+    static func authorizationType(of plan: APIPlan) -> String {
+        plan.api.auth.scheme == "bearer" ? "BearerAuthorization" : "BasicAuthorization"
+    }
+
     init(header: String, plan: APIPlan) {
         self.header = header
         imports = ["GenServerRuntime", plan.modules.models]
         protocolName = plan.handlerTypeName
-        let bearer = plan.api.auth.scheme == "bearer"
-        authorizationType = bearer ? "BearerAuthorization" : "BasicAuthorization"
-        authorizationNoun = bearer ? "bearer token" : "Basic credentials"
+        authorizationType = Self.authorizationType(of: plan)
+        authorizationNoun = plan.api.auth.scheme == "bearer" ? "bearer token" : "Basic credentials"
         docLines = DocComment.lines([
             "The operations of \(plan.api.title ?? plan.api.name), as a server implements them.",
             "Conform a type to it and call `addRoutes(to:)` to serve the API on a Hummingbird router: the generated "
