@@ -29,6 +29,8 @@ public final class URLSessionTransport: HTTPTransport {
     ///   default an ephemeral one. Its cookie and cache settings are replaced: a client of an
     ///   API stores neither.
     public init(configuration: URLSessionConfiguration = .ephemeral) {
+        // A copy: the caller's configuration stays as it was.
+        let configuration = configuration.copy() as? URLSessionConfiguration ?? .ephemeral
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
         configuration.urlCache = nil
@@ -62,8 +64,11 @@ public final class URLSessionTransport: HTTPTransport {
             outgoing.addValue(header.value, forHTTPHeaderField: header.name)
         }
         outgoing.httpBody = request.body
+        // The session's own timeout, which FoundationNetworking counts in whole seconds (under
+        // one, every request times out at once): whole seconds, at least one; the deadline below
+        // is exact.
         let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        outgoing.timeoutInterval = max(seconds, 0.001)
+        outgoing.timeoutInterval = max(seconds.rounded(.up), 1)
 
         let task = session.dataTask(with: outgoing)
         let id = task.taskIdentifier
