@@ -54,8 +54,8 @@ public enum StarterSpec {
         baseUrl: https://api.example.com
 
         # How requests authenticate: here a bearer token (Authorization: Bearer …). `name` says what
-        # the credential is called; a client reads it from the environment variable `env` unless it
-        # is given one.
+        # the credential is called, and names the client's argument (apiToken:); a client not given
+        # one reads it from the environment variable `env`.
         auth:
           scheme: bearer
           token:
