@@ -56,7 +56,7 @@ public struct MemoryPlan: Sendable {
     public let unserved: [(name: String, reason: String)]
 
     public init(_ plan: APIPlan) {
-        typeName = "InMemory" + plan.api.name
+        typeName = Namer.typeName("in_memory_" + plan.api.name)
         var tables: [Table] = []
         var methods: [Method] = []
         var served: [String] = []
