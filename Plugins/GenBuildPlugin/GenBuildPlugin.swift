@@ -4,9 +4,9 @@ import PackagePlugin
 /// Generates Swift from the gen specs of a target at build time.
 ///
 /// Every `.yaml` file of the target is a spec. An optional `gen-config.json` chooses the pieces:
-/// `{"pieces": ["models", "client"]}` (the default), any of `models`, `client`, `server`, `cli`
-/// (not `openapi`: a JSON output would become a resource of the target), and may name a folder
-/// that overrides templates, relative to the config: `{"templates": "Templates"}`. `GenConfig`
+/// `{"pieces": ["models", "client"]}` (the default), any of `models`, `client`, `server`, `cli`,
+/// `memory` (not `openapi`: a JSON output would become a resource of the target), and may name a
+/// folder that overrides templates, relative to the config: `{"templates": "Templates"}`. `GenConfig`
 /// reads it, the same source as `gen --config`'s. Each spec `X.yaml` gives one file per piece,
 /// `X+Models.swift`, `X+Client.swift`, …, compiled into the target itself.
 ///

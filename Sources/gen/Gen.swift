@@ -8,7 +8,7 @@ struct Gen: ParsableCommand {
         commandName: "gen",
         abstract: "Generates Swift code and an OpenAPI description from API specs.",
         discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
-        subcommands: [Generate.self, PrintIR.self, Import.self],
+        subcommands: [Generate.self, PrintIR.self, Import.self, Init.self],
         defaultSubcommand: Generate.self
     )
 }
@@ -139,6 +139,28 @@ struct ImportOpenAPI: ParsableCommand {
 
     func run() throws {
         let status = ImportCommand.run(files: files, output: output, name: name)
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Writes a starter spec, NAME.yaml, to edit into your own API.",
+        discussion: """
+            The starter is a small API of one resource with the five operations, each key it uses \
+            explained in a comment. It never replaces a file: if NAME.yaml exists, nothing is written \
+            and the exit code is 1.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The API's name, UpperCamelCase, such as Notebook.", valueName: "name"))
+    var name: String
+
+    @Option(help: ArgumentHelp("The folder the spec goes to.", valueName: "dir"))
+    var output = "."
+
+    func run() throws {
+        let status = InitCommand.run(name: name, output: output)
         if status != 0 { throw ExitCode(status) }
     }
 }

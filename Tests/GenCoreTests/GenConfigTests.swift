@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func theKnownPiecesAreGensEmitters() {
-        #expect(GenConfig.knownPieces == Generator.defaultEmitters.map(\.piece))
+        #expect(GenConfig.knownPieces == Generator.allEmitters.map(\.piece))
         #expect(GenConfig.swiftPieces == GenConfig.knownPieces.filter { $0 != "openapi" })
         #expect(GenConfig.defaultPieces.allSatisfy(GenConfig.swiftPieces.contains))
     }
@@ -45,9 +45,9 @@ import Testing
     @Test(arguments: [
         (
             #"{"pieces": ["models", "modles"]}"#, false,
-            "unknown piece 'modles'; expected models, client, server, cli, openapi"
+            "unknown piece 'modles'; expected models, client, server, cli, openapi, memory"
         ),
-        (#"{"pieces": ["modles"]}"#, true, "unknown piece 'modles'; expected models, client, server, cli"),
+        (#"{"pieces": ["modles"]}"#, true, "unknown piece 'modles'; expected models, client, server, cli, memory"),
         (
             #"{"pieces": ["models", "openapi"]}"#, true,
             "the build plugin generates Swift only, not the 'openapi' piece; write the OpenAPI description "
@@ -63,7 +63,7 @@ import Testing
         ),
         (
             #"{"pieces": []}"#, false,
-            "the config is not valid: 'pieces' is empty; name one or more of models, client, server, cli, openapi"
+            "the config is not valid: 'pieces' is empty; name one or more of models, client, server, cli, openapi, memory"
         ),
         (#"{"piece": ["models"]}"#, false, "the config is not valid: unknown key 'piece'; expected pieces, templates"),
         (

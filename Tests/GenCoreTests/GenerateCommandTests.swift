@@ -251,7 +251,7 @@ import Testing
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
         #expect(
             err.lines == [
-                "\(folder.path("gen-config.json")):1:1: error: unknown piece 'modles'; expected models, client, server, cli, openapi",
+                "\(folder.path("gen-config.json")):1:1: error: unknown piece 'modles'; expected models, client, server, cli, openapi, memory",
                 "gen: 1 error; nothing was written",
             ]
         )

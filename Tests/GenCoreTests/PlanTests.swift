@@ -77,6 +77,19 @@ import Testing
         #expect(domainName.optionName == "domain-name")
     }
 
+    /// The in-memory handler is named as the other types are, from the words of the API's name:
+    /// a name of several words gives a Swift identifier, as the client's and the handler's do.
+    @Test func theInMemoryHandlerIsNamedLikeTheHandler() throws {
+        for (name, expected) in [
+            ("Shop", "InMemoryShop"), ("pet-store", "InMemoryPetStore"), ("ApiV2010", "InMemoryApiV2010"),
+        ] {
+            let text = Self.spec(resources: Self.widget()).replacingOccurrences(of: "name: Shop", with: "name: \(name)")
+            let plan = try Generator.plan(of: .init(path: "Shop.yaml", text: text)).get()
+            #expect(MemoryPlan(plan).typeName == expected)
+            #expect(plan.handlerTypeName == expected.dropFirst("InMemory".count) + "Handler")
+        }
+    }
+
     @Test func aPluralThatIsAnotherResourceIsReported() {
         let text = Self.spec(resources: Self.widget() + "\n" + Self.widget(named: "Widgets"))
         let errors = Self.errors(text)

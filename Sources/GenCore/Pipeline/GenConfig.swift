@@ -11,10 +11,11 @@ struct GenConfig: Equatable {
     /// The pieces of a config that names none, and of a target without a config in the plugins:
     /// what a consumer of an API needs.
     static let defaultPieces = ["models", "client"]
-    /// Every piece gen generates, in the order it generates them.
-    static let knownPieces = ["models", "client", "server", "cli", "openapi"]
+    /// Every piece gen generates, in the order it generates them: `memory`, the in-memory
+    /// handler, only when it is named.
+    static let knownPieces = ["models", "client", "server", "cli", "openapi", "memory"]
     /// The pieces the build plugin generates: gen's Swift pieces.
-    static let swiftPieces = ["models", "client", "server", "cli"]
+    static let swiftPieces = ["models", "client", "server", "cli", "memory"]
     /// The keys of the file.
     static let keys = ["pieces", "templates"]
 

@@ -56,7 +56,7 @@ public struct MemoryPlan: Sendable {
     public let unserved: [(name: String, reason: String)]
 
     /// The handler type of `plan`'s API, such as `InMemorySipDomain`.
-    static func typeName(of plan: APIPlan) -> String { "InMemory" + plan.api.name }
+    static func typeName(of plan: APIPlan) -> String { Namer.typeName("in_memory_" + plan.api.name) }
 
     public init(_ plan: APIPlan) {
         typeName = Self.typeName(of: plan)
