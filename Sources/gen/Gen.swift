@@ -66,11 +66,20 @@ struct Generate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A gen-config.json choosing pieces (default: models, client) and templates; flags win.",
+            "A gen-config.json choosing pieces (default: models, client), templates and access modifier; flags win.",
             valueName: "file"
         )
     )
     var config: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The access modifier of every generated declaration: public, package or internal. Default: the "
+                + "config's, else public.",
+            valueName: "modifier"
+        )
+    )
+    var accessModifier: AccessModifier?
 
     func run() throws {
         var options = GenerateCommand.Options()
@@ -82,6 +91,7 @@ struct Generate: ParsableCommand {
         options.verbose = verbose
         options.layout = layout
         options.config = config
+        options.accessModifier = accessModifier
         options.pieces = pieces.isEmpty ? nil : Set(pieces.flatMap { $0.split(separator: ",").map(String.init) })
         let status = GenerateCommand.run(options)
         if status != 0 { throw ExitCode(status) }
@@ -106,6 +116,8 @@ struct PrintIR: ParsableCommand {
 }
 
 extension Generator.Layout: ExpressibleByArgument {}
+
+extension AccessModifier: ExpressibleByArgument {}
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(

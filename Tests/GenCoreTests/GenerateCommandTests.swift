@@ -238,6 +238,48 @@ import Testing
         #expect(models.contains("// Part of WidgetAPI."), "the templates, relative to the config")
     }
 
+    @Test func theConfigNamesTheAccessModifierAndTheFlagWins() throws {
+        defer { folder.remove() }
+        try folder.write(#"{"pieces": ["models"], "accessModifier": "package"}"#, to: "Specs/gen-config.json")
+        var options = GenerateCommand.Options()
+        options.specs = [folder.path("Specs/Widget.yaml")]
+        options.output = folder.path("Out")
+        options.config = folder.path("Specs/gen-config.json")
+        options.layout = .single
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        var models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("\npackage struct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
+        options.accessModifier = .internal
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("\nstruct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
+        #expect(!models.contains("package "))
+    }
+
+    /// In the modules layout each piece is a module, which cannot see another's internal types:
+    /// the run is refused rather than leaving code that does not compile.
+    @Test func internalDeclarationsInSeveralModulesAreRefused() throws {
+        defer { folder.remove() }
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.pieces = ["models", "client", "openapi"]
+        options.accessModifier = .internal
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines == [
+                "gen: error: the modules layout makes a module of each piece (models, client), which cannot see "
+                    + "another's internal declarations; use --access-modifier package, --layout single, or one piece"
+            ]
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+        options.pieces = ["models", "openapi"]
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let models = try String(contentsOfFile: folder.path("Generated/WidgetModels/Widget.swift"), encoding: .utf8)
+        #expect(models.contains("\nstruct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
+    }
+
     @Test func anUnknownPieceInAConfigIsADiagnostic() throws {
         defer { folder.remove() }
         try folder.write(#"{"pieces": ["models", "modles"]}"#, to: "gen-config.json")
