@@ -64,6 +64,8 @@ let package = Package(
             dependencies: [
                 "GenCore",
                 "GenImport",
+                // Only for `GenVersion`, the one version of gen and its runtimes.
+                "GenRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

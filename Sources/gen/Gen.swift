@@ -1,6 +1,7 @@
 import ArgumentParser
 import GenCore
 import GenImport
+import GenRuntime
 
 @main
 struct Gen: ParsableCommand {
@@ -8,6 +9,7 @@ struct Gen: ParsableCommand {
         commandName: "gen",
         abstract: "Generates Swift code and an OpenAPI description from API specs.",
         discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
+        version: GenVersion.current,
         subcommands: [Generate.self, PrintIR.self, Import.self],
         defaultSubcommand: Generate.self
     )
