@@ -18,13 +18,15 @@ struct Gen: ParsableCommand {
 struct SpecOptions: ParsableArguments {
     @Option(
         name: .customLong("spec"),
-        help: ArgumentHelp("A spec file; repeat for several. Default: every spec in Specs/.", valueName: "file")
+        help: ArgumentHelp("A spec file; repeat for several. Default: every spec in Specs/.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"])
     )
     var specs: [String] = []
 
     @Option(
         name: .customLong("specs"),
-        help: ArgumentHelp("The folder of specs used when no --spec is given.", valueName: "dir")
+        help: ArgumentHelp("The folder of specs used when no --spec is given.", valueName: "dir"),
+        completion: .directory
     )
     var specsFolder = "Specs"
 }
@@ -36,10 +38,13 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
 
-    @Option(help: ArgumentHelp("The folder generated code goes to.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder generated code goes to.", valueName: "dir"), completion: .directory)
     var output = "Generated"
 
-    @Option(help: ArgumentHelp("A folder of templates that override the bundled ones, file by file.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("A folder of templates that override the bundled ones, file by file.", valueName: "dir"),
+        completion: .directory
+    )
     var templates: String?
 
     @Flag(help: "Write nothing; exit 1 naming every stale, missing or extra file.")
@@ -52,9 +57,10 @@ struct Generate: ParsableCommand {
         name: .customLong("only"),
         parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Generate only these pieces: models, client, server, cli, openapi. Default: all.",
+            "Generate only these pieces: models, client, server, cli, openapi, memory. Default: all but memory.",
             valueName: "piece"
-        )
+        ),
+        completion: .list(Generator.allEmitters.map(\.piece))
     )
     var pieces: [String] = []
 
@@ -70,7 +76,8 @@ struct Generate: ParsableCommand {
         help: ArgumentHelp(
             "A gen-config.json choosing pieces (default: models, client), templates and access modifier; flags win.",
             valueName: "file"
-        )
+        ),
+        completion: .file(extensions: ["json"])
     )
     var config: String?
 
@@ -140,10 +147,13 @@ struct ImportOpenAPI: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("OpenAPI descriptions (YAML or JSON).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("OpenAPI descriptions (YAML or JSON).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"])
+    )
     var files: [String]
 
-    @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"), completion: .directory)
     var output = "Specs"
 
     @Option(
