@@ -202,14 +202,21 @@ import Testing
         #expect(description.hasPrefix("{\n  \"openapi\": \"3.1.0\",\n"))
     }
 
-    @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {
-        defer { folder.remove() }
-        try folder.write(#"{"pieces": ["client"]}"#, to: "Specs/gen-config.json")
+    /// Options that generate `Specs/Widget.yaml` into `Out/` in the single layout, with `config`
+    /// written to `Specs/gen-config.json`.
+    func singleLayoutOptions(config: String) throws -> GenerateCommand.Options {
+        try folder.write(config, to: "Specs/gen-config.json")
         var options = GenerateCommand.Options()
         options.specs = [folder.path("Specs/Widget.yaml")]
         options.output = folder.path("Out")
         options.config = folder.path("Specs/gen-config.json")
         options.layout = .single
+        return options
+    }
+
+    @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {
+        defer { folder.remove() }
+        let options = try singleLayoutOptions(config: #"{"pieces": ["client"]}"#)
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
         #expect(files == [".gen-manifest", "Widget+Client.swift"])
@@ -221,16 +228,11 @@ import Testing
 
     @Test func aConfigWithoutPiecesGeneratesModelsAndClient() throws {
         defer { folder.remove() }
-        try folder.write(#"{"templates": "T"}"#, to: "Specs/gen-config.json")
         try folder.write(
             "{{%CONTENT_TYPE:TEXT}}\n{{header}}\n// Part of WidgetAPI.\n",
             to: "Specs/T/Shared/header.mustache"
         )
-        var options = GenerateCommand.Options()
-        options.specs = [folder.path("Specs/Widget.yaml")]
-        options.output = folder.path("Out")
-        options.config = folder.path("Specs/gen-config.json")
-        options.layout = .single
+        let options = try singleLayoutOptions(config: #"{"templates": "T"}"#)
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
         #expect(files == [".gen-manifest", "Widget+Client.swift", "Widget+Models.swift"])
@@ -240,12 +242,7 @@ import Testing
 
     @Test func theConfigNamesTheAccessModifierAndTheFlagWins() throws {
         defer { folder.remove() }
-        try folder.write(#"{"pieces": ["models"], "accessModifier": "package"}"#, to: "Specs/gen-config.json")
-        var options = GenerateCommand.Options()
-        options.specs = [folder.path("Specs/Widget.yaml")]
-        options.output = folder.path("Out")
-        options.config = folder.path("Specs/gen-config.json")
-        options.layout = .single
+        var options = try singleLayoutOptions(config: #"{"pieces": ["models"], "accessModifier": "package"}"#)
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         var models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
         #expect(models.contains("\npackage struct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
