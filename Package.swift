@@ -70,6 +70,8 @@ let package = Package(
             dependencies: [
                 "GenCore",
                 "GenImport",
+                // Only for `GenVersion`, the one version of gen and its runtimes.
+                "GenRuntime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -266,6 +268,20 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/Goldens/OrganizationsServer"
+        ),
+        // Every Swift piece of Organizations in one module, as the build plugin lays them out, with
+        // `--access-modifier internal`: internal declarations compile, conformances included.
+        .executableTarget(
+            name: "OrganizationsInternal",
+            dependencies: [
+                "GenRuntime",
+                "GenClientRuntime",
+                "GenServerRuntime",
+                "GenCLIRuntime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/Goldens/Internal"
         ),
         // The in-memory handlers gen writes with `--only memory`, compiled from their goldens.
         .target(

@@ -6,7 +6,8 @@ import PackagePlugin
 /// Every `.yaml` file of the target is a spec. An optional `gen-config.json` chooses the pieces:
 /// `{"pieces": ["models", "client"]}` (the default), any of `models`, `client`, `server`, `cli`,
 /// `memory` (not `openapi`: a JSON output would become a resource of the target), and may name a
-/// folder that overrides templates, relative to the config: `{"templates": "Templates"}`. `GenConfig`
+/// folder that overrides templates, relative to the config: `{"templates": "Templates"}`, and the
+/// access modifier of the generated declarations: `{"accessModifier": "internal"}`. `GenConfig`
 /// reads it, the same source as `gen --config`'s. Each spec `X.yaml` gives one file per piece,
 /// `X+Models.swift`, `X+Client.swift`, …, compiled into the target itself.
 ///
@@ -33,6 +34,7 @@ struct GenBuildPlugin: BuildToolPlugin {
                 "--only", config.pieces.joined(separator: ","),
             ]
             if let templates { arguments += ["--templates", templates.path] }
+            if let access = config.accessModifier { arguments += ["--access-modifier", access.rawValue] }
             return .buildCommand(
                 displayName:
                     "Generating Swift from \(spec.lastPathComponent) (\(config.pieces.joined(separator: ", ")))",

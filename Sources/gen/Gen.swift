@@ -1,6 +1,7 @@
 import ArgumentParser
 import GenCore
 import GenImport
+import GenRuntime
 
 @main
 struct Gen: ParsableCommand {
@@ -8,6 +9,7 @@ struct Gen: ParsableCommand {
         commandName: "gen",
         abstract: "Generates Swift code and an OpenAPI description from API specs.",
         discussion: "With no arguments, regenerates every spec in Specs/ into Generated/.",
+        version: GenVersion.current,
         subcommands: [Generate.self, PrintIR.self, Import.self, Init.self],
         defaultSubcommand: Generate.self
     )
@@ -16,13 +18,15 @@ struct Gen: ParsableCommand {
 struct SpecOptions: ParsableArguments {
     @Option(
         name: .customLong("spec"),
-        help: ArgumentHelp("A spec file; repeat for several. Default: every spec in Specs/.", valueName: "file")
+        help: ArgumentHelp("A spec file; repeat for several. Default: every spec in Specs/.", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml"])
     )
     var specs: [String] = []
 
     @Option(
         name: .customLong("specs"),
-        help: ArgumentHelp("The folder of specs used when no --spec is given.", valueName: "dir")
+        help: ArgumentHelp("The folder of specs used when no --spec is given.", valueName: "dir"),
+        completion: .directory
     )
     var specsFolder = "Specs"
 }
@@ -34,10 +38,13 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var specOptions: SpecOptions
 
-    @Option(help: ArgumentHelp("The folder generated code goes to.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder generated code goes to.", valueName: "dir"), completion: .directory)
     var output = "Generated"
 
-    @Option(help: ArgumentHelp("A folder of templates that override the bundled ones, file by file.", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("A folder of templates that override the bundled ones, file by file.", valueName: "dir"),
+        completion: .directory
+    )
     var templates: String?
 
     @Flag(help: "Write nothing; exit 1 naming every stale, missing or extra file.")
@@ -50,9 +57,10 @@ struct Generate: ParsableCommand {
         name: .customLong("only"),
         parsing: .upToNextOption,
         help: ArgumentHelp(
-            "Generate only these pieces: models, client, server, cli, openapi. Default: all.",
+            "Generate only these pieces: models, client, server, cli, openapi, memory. Default: all but memory.",
             valueName: "piece"
-        )
+        ),
+        completion: .list(Generator.allEmitters.map(\.piece))
     )
     var pieces: [String] = []
 
@@ -66,11 +74,21 @@ struct Generate: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A gen-config.json choosing pieces (default: models, client) and templates; flags win.",
+            "A gen-config.json choosing pieces (default: models, client), templates and access modifier; flags win.",
             valueName: "file"
-        )
+        ),
+        completion: .file(extensions: ["json"])
     )
     var config: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "The access modifier of every generated declaration: public, package or internal. Default: the "
+                + "config's, else public.",
+            valueName: "modifier"
+        )
+    )
+    var accessModifier: AccessModifier?
 
     func run() throws {
         var options = GenerateCommand.Options()
@@ -82,6 +100,7 @@ struct Generate: ParsableCommand {
         options.verbose = verbose
         options.layout = layout
         options.config = config
+        options.accessModifier = accessModifier
         options.pieces = pieces.isEmpty ? nil : Set(pieces.flatMap { $0.split(separator: ",").map(String.init) })
         let status = GenerateCommand.run(options)
         if status != 0 { throw ExitCode(status) }
@@ -107,6 +126,8 @@ struct PrintIR: ParsableCommand {
 
 extension Generator.Layout: ExpressibleByArgument {}
 
+extension AccessModifier: ExpressibleByArgument {}
+
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Converts API descriptions of other formats into specs.",
@@ -126,10 +147,13 @@ struct ImportOpenAPI: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("OpenAPI descriptions (YAML or JSON).", valueName: "file"))
+    @Argument(
+        help: ArgumentHelp("OpenAPI descriptions (YAML or JSON).", valueName: "file"),
+        completion: .file(extensions: ["yaml", "yml", "json"])
+    )
     var files: [String]
 
-    @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"))
+    @Option(help: ArgumentHelp("The folder the specs go to.", valueName: "dir"), completion: .directory)
     var output = "Specs"
 
     @Option(

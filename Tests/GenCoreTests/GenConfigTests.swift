@@ -65,7 +65,18 @@ import Testing
             #"{"pieces": []}"#, false,
             "the config is not valid: 'pieces' is empty; name one or more of models, client, server, cli, openapi, memory"
         ),
-        (#"{"piece": ["models"]}"#, false, "the config is not valid: unknown key 'piece'; expected pieces, templates"),
+        (
+            #"{"piece": ["models"]}"#, false,
+            "the config is not valid: unknown key 'piece'; expected pieces, templates, accessModifier"
+        ),
+        (
+            #"{"accessModifier": "private"}"#, false,
+            "unknown access modifier 'private'; expected public, package, internal"
+        ),
+        (
+            #"{"accessModifier": ["package"]}"#, false,
+            "the config is not valid: 'accessModifier' must be one of public, package, internal"
+        ),
         (
             #"{"templates": 3}"#, false,
             "the config is not valid: 'templates' must be the path of a folder, relative to the config"
@@ -86,6 +97,12 @@ import Testing
     ])
     func aBadConfigIsAnErrorNamingTheFile(json: String, swiftOnly: Bool, message: String) {
         #expect(Self.problem(json, swiftOnly: swiftOnly) == "\(Self.path):1:1: error: \(message)")
+    }
+
+    @Test(arguments: AccessModifier.allCases)
+    func anAccessModifierIsReadByName(modifier: AccessModifier) throws {
+        #expect(try Self.parse(#"{"accessModifier": "\#(modifier.rawValue)"}"#).accessModifier == modifier)
+        #expect(try Self.parse("{}").accessModifier == nil, "gen's default, public, is not the config's to say")
     }
 
     @Test func openAPIIsAPieceForGen() throws {

@@ -204,14 +204,21 @@ import Testing
         #expect(description.hasPrefix("{\n  \"openapi\": \"3.1.0\",\n"))
     }
 
-    @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {
-        defer { folder.remove() }
-        try folder.write(#"{"pieces": ["client"]}"#, to: "Specs/gen-config.json")
+    /// Options that generate `Specs/Widget.yaml` into `Out/` in the single layout, with `config`
+    /// written to `Specs/gen-config.json`.
+    func singleLayoutOptions(config: String) throws -> GenerateCommand.Options {
+        try folder.write(config, to: "Specs/gen-config.json")
         var options = GenerateCommand.Options()
         options.specs = [folder.path("Specs/Widget.yaml")]
         options.output = folder.path("Out")
         options.config = folder.path("Specs/gen-config.json")
         options.layout = .single
+        return options
+    }
+
+    @Test func aConfigFileChoosesThePiecesAndTheLayout() throws {
+        defer { folder.remove() }
+        let options = try singleLayoutOptions(config: #"{"pieces": ["client"]}"#)
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
         #expect(files == [".gen-manifest", "Widget+Client.swift"])
@@ -223,21 +230,53 @@ import Testing
 
     @Test func aConfigWithoutPiecesGeneratesModelsAndClient() throws {
         defer { folder.remove() }
-        try folder.write(#"{"templates": "T"}"#, to: "Specs/gen-config.json")
         try folder.write(
             "{{%CONTENT_TYPE:TEXT}}\n{{header}}\n// Part of WidgetAPI.\n",
             to: "Specs/T/Shared/header.mustache"
         )
-        var options = GenerateCommand.Options()
-        options.specs = [folder.path("Specs/Widget.yaml")]
-        options.output = folder.path("Out")
-        options.config = folder.path("Specs/gen-config.json")
-        options.layout = .single
+        let options = try singleLayoutOptions(config: #"{"templates": "T"}"#)
         #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path("Out")).sorted()
         #expect(files == [".gen-manifest", "Widget+Client.swift", "Widget+Models.swift"])
         let models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
         #expect(models.contains("// Part of WidgetAPI."), "the templates, relative to the config")
+    }
+
+    @Test func theConfigNamesTheAccessModifierAndTheFlagWins() throws {
+        defer { folder.remove() }
+        var options = try singleLayoutOptions(config: #"{"pieces": ["models"], "accessModifier": "package"}"#)
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        var models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("\npackage struct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
+        options.accessModifier = .internal
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        models = try String(contentsOfFile: folder.path("Out/Widget+Models.swift"), encoding: .utf8)
+        #expect(models.contains("\nstruct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
+        #expect(!models.contains("package "))
+    }
+
+    /// In the modules layout each piece is a module, which cannot see another's internal types:
+    /// the run is refused rather than leaving code that does not compile.
+    @Test func internalDeclarationsInSeveralModulesAreRefused() throws {
+        defer { folder.remove() }
+        let err = OutputLines()
+        var options = GenerateCommand.Options()
+        options.specsFolder = folder.path("Specs")
+        options.output = folder.path("Generated")
+        options.pieces = ["models", "client", "openapi"]
+        options.accessModifier = .internal
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: err.append)) == 1)
+        #expect(
+            err.lines == [
+                "gen: error: the modules layout makes a module of each piece (models, client), which cannot see "
+                    + "another's internal declarations; use --access-modifier package, --layout single, or one piece"
+            ]
+        )
+        #expect(!FileManager.default.fileExists(atPath: folder.path("Generated")))
+        options.pieces = ["models", "openapi"]
+        #expect(GenerateCommand.run(options, console: Console(out: { _ in }, err: { _ in })) == 0)
+        let models = try String(contentsOfFile: folder.path("Generated/WidgetModels/Widget.swift"), encoding: .utf8)
+        #expect(models.contains("\nstruct Widget: Codable, Hashable, Sendable, JSONWritable {\n"))
     }
 
     @Test func anUnknownPieceInAConfigIsADiagnostic() throws {

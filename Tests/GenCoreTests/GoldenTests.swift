@@ -16,10 +16,13 @@ import Testing
         specs: [String],
         output: String,
         refresh: String,
-        generator: Generator = Generator()
+        generator: Generator = Generator(),
+        layout: Generator.Layout = .modules,
+        access: AccessModifier = .public
     ) throws {
         let sources = try specs.map { Generator.SpecSource(path: $0, text: try RepositoryPaths.text($0)) }
-        let generated = try generator.generate(sources, templates: Self.templates()).get()
+        let generated = try generator.generate(sources, templates: Self.templates(), layout: layout, access: access)
+            .get()
         let writer = OutputWriter(root: RepositoryPaths.url(output))
         let (plan, files) = try writer.plan(
             generated.files,
@@ -74,6 +77,19 @@ import Testing
             specs: ["Tests/Fixtures/Organizations.yaml"],
             output: "Tests/Goldens",
             refresh: "swift run gen --spec Tests/Fixtures/Organizations.yaml --output Tests/Goldens"
+        )
+    }
+
+    /// Every Swift piece in one module with internal declarations (target `OrganizationsInternal`).
+    @Test func internalOutputMatchesItsSpec() throws {
+        try expectGoldens(
+            specs: ["Tests/Fixtures/Organizations.yaml"],
+            output: "Tests/Goldens/Internal",
+            refresh: "swift run gen --spec Tests/Fixtures/Organizations.yaml --output Tests/Goldens/Internal "
+                + "--layout single --access-modifier internal --only models,client,server,cli,memory",
+            generator: Generator(emitters: Generator.allEmitters.filter { $0.piece != "openapi" }),
+            layout: .single,
+            access: .internal
         )
     }
 

@@ -21,7 +21,7 @@ public protocol Emitter: Sendable {
     var piece: String { get }
     /// What the piece's module or file name ends in, such as `Models`.
     var moduleSuffix: String { get }
-    func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     /// The piece's files in the single layout, named after the spec file's name without its
     /// extension (`stem`), so that a build plugin knows them before generating.
@@ -42,16 +42,18 @@ extension Emitter {
         return [SingleFileLayout.merge(files, of: plan, header: header, into: stem + "+" + moduleSuffix)]
     }
 
-    /// The file at `path`: `template` rendered with `view`. For the single layout, without its
-    /// header and imports, which the view gives as data.
+    /// The file at `path`: `template` rendered with `view`, its declarations of the options'
+    /// access. For the single layout, without its header and imports, which the view gives as data.
     func file(
         _ path: String,
         _ template: String,
         _ view: some FileView,
         with templates: TemplateSet,
-        layout: Generator.Layout
+        options: EmitOptions
     ) throws(DiagnosticError) -> GeneratedFile {
-        guard layout == .single else {
+        var view = view
+        view.access = options.access.declarationPrefix
+        guard options.layout == .single else {
             return GeneratedFile(path: path, contents: try render(template, view, with: templates))
         }
         var declarations = view
@@ -64,9 +66,32 @@ extension Emitter {
     }
 }
 
+/// How an emitter writes a spec's files: their layout, and the access modifier of the
+/// declarations in them.
+public struct EmitOptions: Equatable, Sendable {
+    public var layout: Generator.Layout
+    public var access: AccessModifier
+
+    public init(layout: Generator.Layout = .modules, access: AccessModifier = .public) {
+        self.layout = layout
+        self.access = access
+    }
+}
+
+extension AccessModifier {
+    /// What a template writes before a declaration (`{{access}}struct`): the keyword and a space,
+    /// or nothing for `internal`, which Swift assumes.
+    var declarationPrefix: String {
+        self == .internal ? "" : rawValue + " "
+    }
+}
+
 /// The view of a whole Swift file, which starts with the header and the file's imports.
 protocol FileView: TemplateView {
     var imports: [String] { get set }
+    /// The access modifier of the file's declarations, as ``AccessModifier/declarationPrefix``
+    /// writes it; ``Emitter/file(_:_:_:with:options:)`` sets it.
+    var access: String { get set }
 }
 
 /// What `Shared/header` renders on its own: the header of a merged file.

@@ -38,7 +38,7 @@ extension Optional: OptionalTemplateValue {
 
 extension StructView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines, "typeName": \.typeName,
         "properties": \.properties, "hasProperties": \.hasProperties,
     ]
 }
@@ -54,8 +54,8 @@ extension StructView.Member: TemplateView {
 
 extension EnumView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName, "cases": \.cases,
-        "unknownCase": \.unknownCase,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines, "typeName": \.typeName,
+        "cases": \.cases, "unknownCase": \.unknownCase,
     ]
 }
 
@@ -64,7 +64,9 @@ extension EnumView.Case: TemplateView {
 }
 
 extension SidsView: FileView {
-    static let templateNames: TemplateNames<Self> = ["header": \.header, "imports": \.imports, "sids": \.sids]
+    static let templateNames: TemplateNames<Self> = [
+        "header": \.header, "imports": \.imports, "access": \.access, "sids": \.sids,
+    ]
 }
 
 extension SidsView.Sid: TemplateView {
@@ -75,7 +77,7 @@ extension SidsView.Sid: TemplateView {
 
 extension ClientView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines, "typeName": \.typeName,
         "baseURLLiteral": \.baseURLLiteral, "account": \.account, "environment": \.environment,
         "usernameLabel": \.usernameLabel, "usernameName": \.usernameName, "passwordLabel": \.passwordLabel,
         "passwordName": \.passwordName, "accessors": \.accessors, "bearer": \.bearer,
@@ -110,7 +112,7 @@ extension ClientView.Environment: TemplateView {
 
 extension ResourceClientView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines, "typeName": \.typeName,
         "account": \.account, "methods": \.methods,
     ]
 }
@@ -137,8 +139,9 @@ extension ResourceClientView.Sequence: TemplateView {
 
 extension HandlerView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "protocolName": \.protocolName,
-        "methods": \.methods, "authorizationType": \.authorizationType, "authorizationNoun": \.authorizationNoun,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines,
+        "protocolName": \.protocolName, "methods": \.methods, "authorizationType": \.authorizationType,
+        "authorizationNoun": \.authorizationNoun,
     ]
 }
 
@@ -151,7 +154,7 @@ extension HandlerView.Method: TemplateView {
 
 extension InputsView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "inputs": \.inputs,
+        "header": \.header, "imports": \.imports, "access": \.access, "inputs": \.inputs,
     ]
 }
 
@@ -170,8 +173,8 @@ extension InputsView.Field: TemplateView {
 
 extension RoutesView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "protocolName": \.protocolName, "errorCodes": \.errorCodes,
-        "routes": \.routes, "operationRoutes": \.operationRoutes,
+        "header": \.header, "imports": \.imports, "access": \.access, "protocolName": \.protocolName,
+        "errorCodes": \.errorCodes, "routes": \.routes, "operationRoutes": \.operationRoutes,
     ]
 }
 
@@ -185,10 +188,11 @@ extension RoutesView.Route: TemplateView {
 
 extension CLIRootView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "typeName": \.typeName, "commandName": \.commandName,
-        "abstractLiteral": \.abstractLiteral, "subcommands": \.subcommands, "clientType": \.clientType,
-        "credentials": \.credentials, "baseURLVariable": \.baseURLVariable, "baseURLHelp": \.baseURLHelp,
-        "account": \.account, "clientArguments": \.clientArguments, "sids": \.sids, "enums": \.enums,
+        "header": \.header, "imports": \.imports, "access": \.access, "typeName": \.typeName,
+        "commandName": \.commandName, "abstractLiteral": \.abstractLiteral, "subcommands": \.subcommands,
+        "clientType": \.clientType, "credentials": \.credentials, "baseURLVariable": \.baseURLVariable,
+        "baseURLHelp": \.baseURLHelp, "account": \.account, "clientArguments": \.clientArguments, "sids": \.sids,
+        "enums": \.enums,
     ]
 }
 
@@ -208,9 +212,9 @@ extension CLIRootView.Conformance: TemplateView {
 
 extension CLIResourceView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "typeName": \.typeName, "configuration": \.configuration,
-        "defaultPropertiesLiteral": \.defaultPropertiesLiteral, "knownProperties": \.knownProperties,
-        "acronyms": \.acronyms, "commands": \.commands,
+        "header": \.header, "imports": \.imports, "access": \.access, "typeName": \.typeName,
+        "configuration": \.configuration, "defaultPropertiesLiteral": \.defaultPropertiesLiteral,
+        "knownProperties": \.knownProperties, "acronyms": \.acronyms, "commands": \.commands,
     ]
 }
 

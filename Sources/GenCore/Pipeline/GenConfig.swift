@@ -1,7 +1,13 @@
 import Foundation
 
-/// A `gen-config.json`: the pieces to generate, and a folder of template overrides relative to
-/// the file, such as `{"pieces": ["models", "client"], "templates": "Templates"}`.
+/// A `gen-config.json`: the pieces to generate, a folder of template overrides relative to the
+/// file, and the access modifier of the generated declarations, such as
+/// `{"pieces": ["models", "client"], "templates": "Templates", "accessModifier": "internal"}`.
+///
+/// `accessModifier` is `public` (the default), `package` or `internal`. `internal` suits one
+/// module that holds every piece, as the build plugin generates them; in the modules layout each
+/// piece is a module of its own, which sees the others' `package` declarations but not their
+/// `internal` ones.
 ///
 /// The one reader of the file. `gen --config` compiles it as part of GenCore; the plugins, which
 /// cannot import a library target, compile the same file through a symbolic link
@@ -17,7 +23,7 @@ struct GenConfig: Equatable {
     /// The pieces the build plugin generates: gen's Swift pieces.
     static let swiftPieces = ["models", "client", "server", "cli", "memory"]
     /// The keys of the file.
-    static let keys = ["pieces", "templates"]
+    static let keys = ["pieces", "templates", "accessModifier"]
 
     /// The pieces, each once, in the order the file names them.
     var pieces = defaultPieces
@@ -25,6 +31,8 @@ struct GenConfig: Equatable {
     var templates: String?
     /// `templates`, resolved against the folder of the config file.
     var templatesURL: URL?
+    /// The access modifier the file names; nil when it names none, which leaves gen's default.
+    var accessModifier: AccessModifier?
 
     init() {}
 
@@ -70,6 +78,16 @@ struct GenConfig: Equatable {
                 URL(fileURLWithPath: templates, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
                 .standardizedFileURL
         }
+        if let value = fields["accessModifier"] {
+            let names = AccessModifier.allCases.map(\.rawValue).joined(separator: ", ")
+            guard let name = value as? String else {
+                throw invalid("'accessModifier' must be one of \(names)")
+            }
+            guard let modifier = AccessModifier(rawValue: name) else {
+                throw GenConfigError(path, "unknown access modifier '\(name)'; expected \(names)")
+            }
+            config.accessModifier = modifier
+        }
         let allowed = swiftOnly ? swiftPieces : knownPieces
         for piece in config.pieces where !allowed.contains(piece) {
             if piece == "openapi" {
@@ -85,6 +103,14 @@ struct GenConfig: Equatable {
         }
         return config
     }
+}
+
+/// The access modifier of every declaration gen generates, as `gen --access-modifier` and a
+/// config's `accessModifier` name it. Declared here because the plugins read configs too.
+public enum AccessModifier: String, CaseIterable, Sendable {
+    case `public`
+    case `package`
+    case `internal`
 }
 
 /// A problem with a config file, which belongs to the whole file: `FILE:1:1: error: …`.

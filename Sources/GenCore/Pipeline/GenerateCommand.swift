@@ -30,9 +30,11 @@ public enum GenerateCommand {
         /// The pieces to generate (`models`, `client`, `server`, `cli`, `openapi`); nil for all.
         public var pieces: Set<String>?
         public var layout = Generator.Layout.modules
-        /// A `gen-config.json` choosing pieces (models and client unless it names them) and a
-        /// template folder (relative to it); flags win.
+        /// A `gen-config.json` choosing pieces (models and client unless it names them), a
+        /// template folder (relative to it) and an access modifier; flags win.
         public var config: String?
+        /// The access modifier of every generated declaration; nil for the config's, else `public`.
+        public var accessModifier: AccessModifier?
 
         public init() {}
     }
@@ -44,6 +46,7 @@ public enum GenerateCommand {
                 let config = try GenConfig.read(path)
                 options.pieces = options.pieces ?? Set(config.pieces)
                 options.templates = options.templates ?? config.templatesURL?.path
+                options.accessModifier = options.accessModifier ?? config.accessModifier
             } catch {
                 let diagnostic = Diagnostic(error.message, at: SourceLocation(file: error.file, line: 1, column: 1))
                 return fail(DiagnosticError([diagnostic]), console)
@@ -70,8 +73,20 @@ public enum GenerateCommand {
                 return 1
             }
         }
+        let access = options.accessModifier ?? .public
+        let swiftPieces = emitters.map(\.piece).filter { $0 != "openapi" }
+        if access == .internal, options.layout == .modules, swiftPieces.count > 1 {
+            // Each piece is a module of its own, and a module cannot see another's internal types.
+            console.err(
+                "gen: error: the modules layout makes a module of each piece (\(swiftPieces.joined(separator: ", "))), "
+                    + "which cannot see another's internal declarations; use --access-modifier package, "
+                    + "--layout single, or one piece"
+            )
+            return 1
+        }
         let output: Generator.Output
-        switch Generator(emitters: emitters).generate(sources, templates: templates, layout: options.layout) {
+        let generator = Generator(emitters: emitters)
+        switch generator.generate(sources, templates: templates, layout: options.layout, access: access) {
         case .success(let value): output = value
         case .failure(let error): return fail(error, console)
         }

@@ -84,11 +84,14 @@ public struct Generator: Sendable {
         case single
     }
 
+    /// Generates every spec's files, laid out as `layout`, their declarations of `access`.
     public func generate(
         _ sources: [SpecSource],
         templates: TemplateSet,
-        layout: Layout = .modules
+        layout: Layout = .modules,
+        access: AccessModifier = .public
     ) -> Result<Output, DiagnosticError> {
+        let options = EmitOptions(layout: layout, access: access)
         let plans: [APIPlan]
         switch Self.plans(of: sources) {
         case .success(let value): plans = value
@@ -102,7 +105,7 @@ public struct Generator: Sendable {
             var collided = false
             for emitter in emitters {
                 do {
-                    var files = try emitter.emit(plan, templates: templates, layout: layout)
+                    var files = try emitter.emit(plan, templates: templates, options: options)
                     if layout == .single {
                         files = try emitter.singleLayout(files, of: plan, stem: source.stem, templates: templates)
                     } else if !files.isEmpty,

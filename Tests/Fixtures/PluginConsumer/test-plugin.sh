@@ -3,8 +3,9 @@
 # a clean build generates and compiles, a second build does not rerun gen, an edited spec
 # reruns it and the change reaches the program, edits of gen-config.json and of a template
 # override rerun it, a broken spec fails the build with gen's diagnostic at the spec's line and
-# column, the consumer's own test calls the generated client, and the generate-code command
-# plugin writes the same files into the target. Needs nothing but Swift.
+# column, the consumer's own test calls the generated client, the generate-code command
+# plugin writes the same files into the target, and the config's access modifier reaches the
+# generated code. Needs nothing but Swift.
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
 work=$(mktemp -d)
@@ -93,5 +94,16 @@ done
 swift package --allow-writing-to-package-directory generate-code --target WidgetAPI --check > check.log 2>&1 \
     || { cat check.log; fail "generate-code --check after generate-code"; }
 check "the generate-code command plugin writes the build plugin's files into the target"
+
+# The config's access modifier reaches the build plugin's code: package declarations, which the
+# package's own modules still use once its hand-written public API is made package too. The
+# command plugin's files go first: the build plugin's files of the same names would clash.
+rm -r Sources/WidgetAPI/Generated
+sed -i 's|"templates": "Templates"|"templates": "Templates",\n  "accessModifier": "package"|' \
+    Sources/WidgetAPI/gen-config.json
+sed -i 's/    public static func local/    package static func local/' Sources/WidgetAPI/WidgetAPI+Defaults.swift
+swift build --build-tests > build-access.log 2>&1 || { cat build-access.log; fail "a build with accessModifier"; }
+grep -q "^package struct WidgetAPI: Sendable {$" "$generated" || fail "the config's accessModifier reached the code"
+check "the config's accessModifier gives the generated declarations package access, and the package builds"
 
 echo "plugin: $passed passed, 0 failed"

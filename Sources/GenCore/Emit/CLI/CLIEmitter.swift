@@ -6,7 +6,7 @@ public struct CLIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         let header = FileHeader(specFile: plan.api.specFile).text
@@ -17,7 +17,7 @@ public struct CLIEmitter: Emitter {
                 "CLI/root",
                 CLIRootView(header: header, plan: plan),
                 with: templates,
-                layout: layout
+                options: options
             )
         ]
         for resource in plan.resources {
@@ -27,7 +27,7 @@ public struct CLIEmitter: Emitter {
                     "CLI/resource",
                     CLIResourceView(header: header, plan: plan, resource: resource),
                     with: templates,
-                    layout: layout
+                    options: options
                 )
             )
         }
@@ -70,6 +70,7 @@ struct CLIRootView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let typeName: String
     let commandName: String
     let abstractLiteral: String
@@ -161,6 +162,7 @@ struct CLIResourceView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let typeName: String
     let configuration: String
     let defaultPropertiesLiteral: String

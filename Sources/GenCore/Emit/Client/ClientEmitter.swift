@@ -6,7 +6,7 @@ public struct ClientEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         let header = FileHeader(specFile: plan.api.specFile).text
@@ -17,7 +17,7 @@ public struct ClientEmitter: Emitter {
                 "Client/client",
                 ClientView(header: header, plan: plan),
                 with: templates,
-                layout: layout
+                options: options
             )
         ]
         for resource in plan.resources {
@@ -28,7 +28,7 @@ public struct ClientEmitter: Emitter {
                     "Client/resource",
                     view,
                     with: templates,
-                    layout: layout
+                    options: options
                 )
             )
         }
@@ -76,6 +76,7 @@ struct ClientView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let docLines: [String]
     let typeName: String
     let baseURLLiteral: String

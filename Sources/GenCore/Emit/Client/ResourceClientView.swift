@@ -37,6 +37,7 @@ struct ResourceClientView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let docLines: [String]
     let typeName: String
     let account: ClientView.Account?

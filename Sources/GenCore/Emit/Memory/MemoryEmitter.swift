@@ -7,7 +7,7 @@ public struct MemoryEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         let memory = MemoryPlan(plan)
@@ -18,7 +18,7 @@ public struct MemoryEmitter: Emitter {
                 "Memory/handler",
                 view,
                 with: templates,
-                layout: layout
+                options: options
             )
         ]
     }
@@ -83,6 +83,7 @@ struct MemoryView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let docLines: [String]
     let typeName: String
     let protocolName: String
@@ -203,7 +204,7 @@ extension MemoryView {
 
 extension MemoryView: FileView {
     static let templateNames: TemplateNames<Self> = [
-        "header": \.header, "imports": \.imports, "docLines": \.docLines, "typeName": \.typeName,
+        "header": \.header, "imports": \.imports, "access": \.access, "docLines": \.docLines, "typeName": \.typeName,
         "protocolName": \.protocolName, "authorizationType": \.authorizationType, "callerMember": \.callerMember,
         "tables": \.tables, "methods": \.methods,
     ]

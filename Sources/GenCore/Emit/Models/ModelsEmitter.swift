@@ -7,11 +7,14 @@ public struct ModelsEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         let header = FileHeader(specFile: plan.api.specFile).text
         let folder = plan.modules.models
+        func structFile(_ view: StructView) throws(DiagnosticError) -> GeneratedFile {
+            try file("\(folder)/\(view.typeName).swift", "Models/struct", view, with: templates, options: options)
+        }
         var files: [GeneratedFile] = []
         for resource in plan.resources {
             let view = StructView(
@@ -20,9 +23,7 @@ public struct ModelsEmitter: Emitter {
                 description: [resource.resource.description],
                 properties: resource.properties.map(StructView.Member.init)
             )
-            files.append(
-                try file("\(folder)/\(resource.typeName).swift", "Models/struct", view, with: templates, layout: layout)
-            )
+            files.append(try structFile(view))
             if let page = resource.page {
                 let items = StructView.Member(
                     name: page.itemsName,
@@ -39,9 +40,7 @@ public struct ModelsEmitter: Emitter {
                     description: ["One page of \(resource.typeName) resources, as Twilio's list endpoints return it."],
                     properties: [items] + page.fields.map(StructView.Member.init)
                 )
-                files.append(
-                    try file("\(folder)/\(page.typeName).swift", "Models/struct", view, with: templates, layout: layout)
-                )
+                files.append(try structFile(view))
             }
         }
         for object in plan.objects {
@@ -51,9 +50,7 @@ public struct ModelsEmitter: Emitter {
                 description: [object.description],
                 properties: object.properties.map(StructView.Member.init)
             )
-            files.append(
-                try file("\(folder)/\(object.typeName).swift", "Models/struct", view, with: templates, layout: layout)
-            )
+            files.append(try structFile(view))
         }
         for enumeration in plan.enums {
             files.append(
@@ -62,7 +59,7 @@ public struct ModelsEmitter: Emitter {
                     "Models/enum",
                     EnumView(header: header, enumeration),
                     with: templates,
-                    layout: layout
+                    options: options
                 )
             )
         }
@@ -75,7 +72,7 @@ public struct ModelsEmitter: Emitter {
                     "Models/sids",
                     SidsView(header: header, plan.sids),
                     with: templates,
-                    layout: layout
+                    options: options
                 )
             )
         }
@@ -150,6 +147,7 @@ struct StructView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let docLines: [String]
     let typeName: String
     let properties: [Member]
@@ -180,6 +178,7 @@ struct EnumView {
 
     let header: String
     var imports: [String] = []
+    var access = ""
     let docLines: [String]
     let typeName: String
     let cases: [Case]
@@ -204,6 +203,7 @@ struct SidsView {
 
     let header: String
     var imports = ["GenRuntime"]
+    var access = ""
     let sids: [Sid]
 
     init(header: String, _ sids: [SidPlan]) {

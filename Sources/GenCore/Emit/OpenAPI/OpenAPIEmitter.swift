@@ -13,7 +13,7 @@ public struct OpenAPIEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         [

@@ -8,7 +8,7 @@ public struct ServerEmitter: Emitter {
 
     public init() {}
 
-    public func emit(_ plan: APIPlan, templates: TemplateSet, layout: Generator.Layout) throws(DiagnosticError)
+    public func emit(_ plan: APIPlan, templates: TemplateSet, options: EmitOptions) throws(DiagnosticError)
         -> [GeneratedFile]
     {
         let header = FileHeader(specFile: plan.api.specFile).text
@@ -19,14 +19,14 @@ public struct ServerEmitter: Emitter {
                 "Server/handler",
                 HandlerView(header: header, plan: plan),
                 with: templates,
-                layout: layout
+                options: options
             ),
             try file(
                 "\(folder)/\(plan.handlerTypeName)+Routes.swift",
                 "Server/routes",
                 RoutesView(header: header, plan: plan),
                 with: templates,
-                layout: layout
+                options: options
             ),
         ]
         for resource in plan.resources {
@@ -36,7 +36,7 @@ public struct ServerEmitter: Emitter {
                     "Server/inputs",
                     InputsView(header: header, plan: plan, resource: resource),
                     with: templates,
-                    layout: layout
+                    options: options
                 )
             )
         }
@@ -67,6 +67,7 @@ struct HandlerView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let docLines: [String]
     let protocolName: String
     /// What `authenticate(_:)` is given, and how it is described.
@@ -136,6 +137,7 @@ struct InputsView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let inputs: [Input]
 
     init(header: String, plan: APIPlan, resource: ResourcePlan) {
@@ -188,6 +190,7 @@ struct RoutesView {
 
     let header: String
     var imports: [String]
+    var access = ""
     let protocolName: String
     let errorCodes: String
     let routes: [Route]
