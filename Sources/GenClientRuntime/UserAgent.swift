@@ -2,7 +2,7 @@ import GenRuntime
 
 /// The `User-Agent` generated clients send: `gen-swift/<version> (<os> <arch>) Swift/<version>`.
 public enum UserAgent {
-    /// The version of gen and of this runtime, ``GenVersion/current``.
+    /// The version of gen and of this runtime, `GenVersion.current`.
     public static let genVersion = GenVersion.current
 
     public static let `default` = "gen-swift/\(genVersion) (\(operatingSystem) \(architecture)) Swift/\(swiftVersion)"
