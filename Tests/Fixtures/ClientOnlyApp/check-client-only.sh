@@ -8,7 +8,8 @@
 #        (default .build/debug/sipdomain-server of the repository)
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
-server=${1:-$repo/.build/debug/sipdomain-server}
+server=$(realpath "${1:-$repo/.build/debug/sipdomain-server}")
+[ -x "$server" ] || { echo "FAILED: no server at $server (build it first)" >&2; exit 1; }
 work=$(mktemp -d)
 pid=
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
@@ -38,10 +39,16 @@ token=client-only-token
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$server" --port "$port" --account-sid "$account" --auth-token "$token" --log-level warning > server.log 2>&1 &
 pid=$!
+listening=
 for _ in $(seq 100); do
-    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; then break; fi
+    if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 1)" 2>/dev/null; then
+        listening=yes
+        break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
 done
+[ -n "$listening" ] || { cat server.log; fail "the local server listens on port $port"; }
 output=$(swift run --skip-build client-only-app "http://127.0.0.1:$port" "$account" "$token" 2>&1) ||
     { echo "$output"; fail "the app ran against the local server"; }
 echo "$output"
