@@ -18,7 +18,8 @@
 #   4. `ClientBenchmark bench` REPEATS times (each a new process): the two clients alternate,
 #      list calls timed one by one, fetches and creates in rounds of many calls (ns per call);
 #      then `ClientBenchmark http`, the same over loopback HTTP: both clients on AsyncHTTPClient
-#      (gen's transport, swift-openapi-async-http-client's), one client and one local NIO server
+#      (gen's transport, swift-openapi-async-http-client's), one client and one local NIO server;
+#      and gen's client on its default transport, URLSessionTransport, in rows of its own
 #   5. medians, quartiles and extremes of all samples; writes .build/peer/client.json (rows: gen,
 #      peer, ratio, unit, iterations) and prints the table
 # With --callgrind it also counts instructions per call with valgrind (steady on a noisy machine).
@@ -166,7 +167,7 @@ def quantile(values, q):
     high = min(low + 1, len(values) - 1)
     return values[low] + (values[high] - values[low]) * (position - low)
 
-def rows_of(samples, runs, transport):
+def rows_of(samples, runs, transport, gen_side="gen"):
     def summary(key):
         values = samples[key]
         return {"median": quantile(values, 0.5), "p25": quantile(values, 0.25), "p75": quantile(values, 0.75),
@@ -183,7 +184,7 @@ def rows_of(samples, runs, transport):
     rows = []
     for clock in ("cpu", "wall"):
         for operation, label, unit, iterations in measures:
-            gen = summary("gen_%s_%s_%s" % (operation, clock, unit))
+            gen = summary("%s_%s_%s_%s" % (gen_side, operation, clock, unit))
             peer = summary("peer_%s_%s_%s" % (operation, clock, unit))
             rows.append({"measure": "%s, %s, %s time" % (label, transport, "CPU" if clock == "cpu" else "wall"),
                          "operation": operation, "transport": transport, "clock": clock,
@@ -195,6 +196,8 @@ def rows_of(samples, runs, transport):
 rows = rows_of(*load(samples_path), "in memory")
 if os.path.getsize(http_samples_path) > 0:
     rows += rows_of(*load(http_samples_path), "loopback HTTP")
+    # gen's default transport, URLSession (FoundationNetworking on Linux), against the same peer.
+    rows += rows_of(*load(http_samples_path), "loopback HTTP, gen on URLSessionTransport", "genurlsession")
 
 instructions = []
 for line in open(callgrind_path):

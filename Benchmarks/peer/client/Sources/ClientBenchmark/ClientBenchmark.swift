@@ -11,7 +11,8 @@ import PeerSide
 ///     ClientBenchmark check                    decodes with both, compares with the fixture
 ///     ClientBenchmark bench [RUNS ROUNDS CALLS] times both, alternating; prints `key value` lines
 ///     ClientBenchmark http [RUNS ROUNDS CALLS]  the same over loopback HTTP: both clients on
-///                                              AsyncHTTPClient, against one local server
+///                                              AsyncHTTPClient, against one local server, and
+///                                              gen's client on URLSessionTransport beside them
 ///     ClientBenchmark loop SIDE OPERATION N    N calls of one side (gen, peer) and operation
 ///                                              (list, fetch, create), for a profiler
 ///
@@ -64,6 +65,8 @@ struct ClientBenchmark {
                     sides: [
                         ("gen", GenSide(baseURL: baseURL, client: client)),
                         ("peer", PeerSide(serverURL: URL(string: baseURL)!, client: client)),
+                        // gen's default transport, beside: how URLSession compares on this system.
+                        ("genurlsession", GenSide.onURLSession(baseURL: baseURL)),
                     ],
                     runs: numbers.count > 0 ? numbers[0] : 30,
                     rounds: numbers.count > 1 ? numbers[1] : 15,

@@ -69,11 +69,21 @@ public struct GenSide: ClientSide {
 
     /// Over HTTP: gen's AsyncHTTPClient transport on `client`, to the server at `baseURL`.
     public init(baseURL: String, client: HTTPClient) {
+        self.init(baseURL: baseURL, transport: AsyncHTTPClientTransport(client: client))
+    }
+
+    /// Over HTTP on gen's default transport, `URLSessionTransport`.
+    public static func onURLSession(baseURL: String) -> GenSide {
+        GenSide(baseURL: baseURL, transport: URLSessionTransport.shared)
+    }
+
+    /// Over HTTP through `transport`.
+    init(baseURL: String, transport: any HTTPTransport) {
         let api = PeerSipDomainAPI(
             accountSid: AccountSid(Fixture.accountSid),
             authToken: Fixture.authToken,
             configuration: ClientConfiguration(baseURL: baseURL),
-            transport: AsyncHTTPClientTransport(client: client)
+            transport: transport
         )
         lister = api.sipDomains
         fetcher = api.sipDomains
