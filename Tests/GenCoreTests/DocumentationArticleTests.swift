@@ -6,10 +6,14 @@ import Testing
 /// Each generated module's DocC landing article: one per Swift module of the modules layout, none
 /// in the single layout (the build plugin's, whose module is the user's), and what it names.
 @Suite struct DocumentationArticleTests {
-    static func files(_ path: String, layout: Generator.Layout) throws -> [GeneratedFile] {
+    static func files(
+        _ path: String,
+        layout: Generator.Layout,
+        access: AccessModifier = .public
+    ) throws -> [GeneratedFile] {
         let source = Generator.SpecSource(path: path, text: try RepositoryPaths.text(path))
         return try Generator(emitters: Generator.allEmitters)
-            .generate([source], templates: GoldenTests.templates(), layout: layout).get().files
+            .generate([source], templates: GoldenTests.templates(), layout: layout, access: access).get().files
     }
 
     @Test func everySwiftModuleOfTheModulesLayoutHasOneArticle() throws {
@@ -27,6 +31,13 @@ import Testing
             let module = String(article.path.prefix { $0 != "/" })
             #expect(article.contents.hasPrefix("# ``\(module)``\n\n"), "\(article.path): the title links the module")
         }
+    }
+
+    /// DocC documents public declarations: links to `package` ones would not resolve.
+    @Test func codeOfPackageAccessHasNoArticle() throws {
+        let files = try Self.files("Specs/SipDomain.yaml", layout: .modules, access: .package)
+        #expect(files.contains { $0.path == "SipDomainClient/SipDomainAPI.swift" })
+        #expect(files.allSatisfy { !$0.path.hasSuffix(".md") }, "\(files.map(\.path))")
     }
 
     @Test func theSingleLayoutWritesNoArticle() throws {

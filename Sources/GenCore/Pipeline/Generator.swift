@@ -108,7 +108,7 @@ public struct Generator: Sendable {
                     var files = try emitter.emit(plan, templates: templates, options: options)
                     if layout == .single {
                         files = try emitter.singleLayout(files, of: plan, stem: source.stem, templates: templates)
-                    } else if !files.isEmpty,
+                    } else if !files.isEmpty, options.access == .public,
                         let article = try DocumentationArticle.file(for: emitter.piece, of: plan, with: templates)
                     {
                         files.append(article)

@@ -1,7 +1,8 @@
 /// The landing article of each generated module's DocC catalog (`SipDomainModels.docc/SipDomainModels.md`),
 /// from the spec: an overview, the module's resources and operations, and an example that uses
-/// the real type names. Written in the modules layout only: a module of the single layout (the
-/// build plugin's) is the user's own, as is its documentation.
+/// the real type names. Written in the modules layout only, and for public declarations only: a
+/// module of the single layout (the build plugin's) is the user's own, as is its documentation,
+/// and DocC documents a module's public API (its links to `package` types would not resolve).
 enum DocumentationArticle {
     /// The pieces whose modules get an article, and the template of each.
     static let templates = [
