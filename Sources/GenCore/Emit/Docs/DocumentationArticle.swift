@@ -4,25 +4,19 @@
 /// module of the single layout (the build plugin's) is the user's own, as is its documentation,
 /// and DocC documents a module's public API (its links to `package` types would not resolve).
 enum DocumentationArticle {
-    /// The pieces whose modules get an article, and the template of each.
-    static let templates = [
-        "models": "Docs/models", "client": "Docs/client", "server": "Docs/server", "cli": "Docs/cli",
-        "memory": "Docs/memory",
+    /// The pieces whose modules get an article: each module's name, and the article's template
+    /// (`Docs/` and the piece).
+    static let modules: [String: KeyPath<ModuleNames, String> & Sendable] = [
+        "models": \.models, "client": \.client, "server": \.server, "cli": \.cli, "memory": \.memory,
     ]
 
     /// The article of `piece`'s module, or nil for a piece that is not a Swift module.
     static func file(for piece: String, of plan: APIPlan, with templates: TemplateSet) throws(DiagnosticError)
         -> GeneratedFile?
     {
-        guard let template = Self.templates[piece] else { return nil }
-        let module =
-            switch piece {
-            case "models": plan.modules.models
-            case "client": plan.modules.client
-            case "server": plan.modules.server
-            case "cli": plan.modules.cli
-            default: plan.modules.memory
-            }
+        guard let name = Self.modules[piece] else { return nil }
+        let module = plan.modules[keyPath: name]
+        let template = "Docs/" + piece
         let view = ArticleView(plan: plan, module: module)
         guard let text = templates.render(template, view, withHeader: false) else {
             throw DiagnosticError([
