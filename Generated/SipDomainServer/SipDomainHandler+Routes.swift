@@ -16,13 +16,15 @@ extension SipDomainHandler {
         )
     }
 
-    /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a
-    /// path asked with a method it does not have answers 405 with an `Allow` header.
+    /// The method and path of every route, for `TwilioErrorMiddleware(codes:routes:)`: a path
+    /// asked with a method it does not have answers 405 with an `Allow` header.
     public static var routes: [OperationRoute] {
         [
             OperationRoute(.post, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json"),
             OperationRoute(.get, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
+            OperationRoute(.head, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
             OperationRoute(.get, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json"),
+            OperationRoute(.head, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json"),
             OperationRoute(.post, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
             OperationRoute(.delete, "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json"),
         ]
@@ -40,6 +42,7 @@ extension SipDomainHandler {
                 to: request,
                 context: context,
                 status: .created,
+                body: .form,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -49,11 +52,15 @@ extension SipDomainHandler {
 
         // GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json: Fetch an instance of a
         // Domain.
-        router.on("/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json", method: .get) { request, context in
+        router.on(
+            "/2010-04-01/Accounts/{AccountSid}/SIP/Domains/{Sid}.json",
+            methods: [.get, .head]
+        ) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -63,11 +70,12 @@ extension SipDomainHandler {
 
         // GET /2010-04-01/Accounts/{AccountSid}/SIP/Domains.json: Retrieve a list of domains
         // belonging to the account used to make the request.
-        router.on("/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json", method: .get) { request, context in
+        router.on("/2010-04-01/Accounts/{AccountSid}/SIP/Domains.json", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -82,6 +90,7 @@ extension SipDomainHandler {
                 to: request,
                 context: context,
                 status: .ok,
+                body: .form,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -96,6 +105,7 @@ extension SipDomainHandler {
                 to: request,
                 context: context,
                 status: .noContent,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in

@@ -2,24 +2,44 @@ import Foundation
 
 /// Dates as ISO 8601 text, as Twilio's newer APIs send them: `2024-05-01T12:30:00Z`, with
 /// fractional seconds and a `+hh:mm` offset accepted when reading.
+///
+/// Dates are kept to the millisecond, the precision a `Date` holds exactly in every year the
+/// format writes (further digits of a fraction are dropped, so that no text moves to another
+/// second), and from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z: a text whose offset would
+/// move it out of those years is not a date this type reads, as it could not write it. So that
+/// the rule is one a pattern can state, a date on the first or the last of those days is read
+/// in UTC only (`Z` or `±00:00`).
 public enum ISO8601Date {
-    /// `date` in UTC, whole seconds unless it has a fraction, which is written to milliseconds.
+    /// The first and the last millisecond the format reads and writes, since 1970.
+    static let milliseconds: ClosedRange<Int> =
+        CalendarDate(uncheckedYear: 1, month: 1, day: 1).daysSince1970
+        * 86_400_000...(CalendarDate(uncheckedYear: 9999, month: 12, day: 31).daysSince1970 + 1) * 86_400_000 - 1
+
+    /// The first and the last day of the range, read in UTC only.
+    static let edgeDays = [
+        CalendarDate(uncheckedYear: 1, month: 1, day: 1), CalendarDate(uncheckedYear: 9999, month: 12, day: 31),
+    ]
+
+    /// `date` in UTC, whole seconds unless it has a fraction, which is written to the nearest
+    /// millisecond.
     public static func string(from date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        let whole = Int(seconds.rounded(.down))
-        let milliseconds = Int(((seconds - Double(whole)) * 1000).rounded())
+        let scaled = (date.timeIntervalSince1970 * 1000).rounded()
+        // Clamped, so that no Date (infinite, NaN or huge) traps in the conversion to Int.
+        let total = scaled.isNaN ? 0 : Int(max(-1e18, min(1e18, scaled)))
+        let (whole, milliseconds) = total.floorDivided(by: 1000)
         let (days, secondOfDay) = whole.floorDivided(by: 86_400)
         let (year, month, day) = CalendarDate.civil(fromDays: days)
         var text = CalendarDate(uncheckedYear: year, month: month, day: day).description
         text += "T" + two(secondOfDay / 3600) + ":" + two(secondOfDay / 60 % 60) + ":" + two(secondOfDay % 60)
-        if milliseconds > 0, milliseconds < 1000 {
+        if milliseconds > 0 {
             text += "." + String(String(milliseconds + 1000).dropFirst())
         }
         return text + "Z"
     }
 
     /// The date of `text`, such as `2024-05-01T12:30:00Z` or `2024-05-01T14:30:00.25+02:00`;
-    /// nil when it is not one.
+    /// nil when it is not one, or when it falls on 0001-01-01 or 9999-12-31 with an offset that is
+    /// not zero.
     public static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
         guard bytes.count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
@@ -30,17 +50,17 @@ public enum ISO8601Date {
             let second = number(bytes, 17, 2), hour < 24, minute < 60, second < 60
         else { return nil }
         var index = 19
-        var fraction = 0.0
+        // The fraction to the millisecond; the digits after are read and dropped.
+        var fraction = 0
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
             index += 1
-            var scale = 0.1
             let start = index
             while index < bytes.count, let digit = digit(bytes[index]) {
-                fraction += Double(digit) * scale
-                scale /= 10
+                if index - start < 3 { fraction = fraction * 10 + digit }
                 index += 1
             }
             guard index > start else { return nil }
+            for _ in min(index - start, 3)..<3 { fraction *= 10 }
         }
         guard index < bytes.count else { return nil }
         var offset = 0
@@ -57,9 +77,11 @@ public enum ISO8601Date {
         default:
             return nil
         }
-        guard index == bytes.count else { return nil }
+        guard index == bytes.count, offset == 0 || !Self.edgeDays.contains(day) else { return nil }
         let seconds = day.daysSince1970 * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+        let total = seconds * 1000 + fraction
+        guard milliseconds.contains(total) else { return nil }
+        return Date(timeIntervalSince1970: Double(total) / 1000)
     }
 
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -9,7 +9,29 @@ public enum JSONValue: Hashable, Sendable, Codable, JSONWritable {
     case array([JSONValue])
     case object([String: JSONValue])
 
+    /// Reads the value by asking the decoder for each kind in turn, the containers first: a
+    /// failed attempt costs an error whose coding path is as long as the value is deep, so the
+    /// kinds that hold other values (where a deep value spends its levels) are tried before the
+    /// scalars rather than after them, which made decoding cubic in the depth. A server reads
+    /// request text with ``JSONParser`` instead, which bounds the depth too.
     public init(from decoder: any Decoder) throws {
+        if let object = try? decoder.container(keyedBy: AnyKey.self) {
+            var members: [String: JSONValue] = [:]
+            for key in object.allKeys {
+                members[key.stringValue] = try object.decode(JSONValue.self, forKey: key)
+            }
+            self = .object(members)
+            return
+        }
+        if var array = try? decoder.unkeyedContainer() {
+            var elements: [JSONValue] = []
+            elements.reserveCapacity(array.count ?? 0)
+            while !array.isAtEnd {
+                elements.append(try array.decode(JSONValue.self))
+            }
+            self = .array(elements)
+            return
+        }
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -19,12 +41,8 @@ public enum JSONValue: Hashable, Sendable, Codable, JSONWritable {
             self = .integer(value)
         } else if let value = try? container.decode(Double.self) {
             self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
         } else {
-            self = .object(try container.decode([String: JSONValue].self))
+            self = .string(try container.decode(String.self))
         }
     }
 
@@ -45,4 +63,13 @@ public enum JSONValue: Hashable, Sendable, Codable, JSONWritable {
     public func writeJSON(to writer: inout JSONWriter) {
         writer.value(self)
     }
+}
+
+/// Any member name of an object.
+private struct AnyKey: CodingKey {
+    let stringValue: String
+    var intValue: Int? { nil }
+
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

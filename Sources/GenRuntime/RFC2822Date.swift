@@ -69,7 +69,8 @@ public enum RFC2822Date {
         }
     }
 
-    /// Parses an RFC 2822 date; `nil` when `text` is not one.
+    /// Parses an RFC 2822 date; `nil` when `text` is not one, or when its zone moves it out of
+    /// the years 1000 to 9999.
     ///
     /// Accepts an optional weekday, one- or two-digit days, optional seconds, and a zone written
     /// as `+hhmm`, `-hhmm`, `GMT`, `UT` or `Z`.
@@ -90,10 +91,19 @@ public enum RFC2822Date {
             second = value
         }
         guard let offset = scanner.zoneOffsetSeconds(), scanner.isAtEnd else { return nil }
-        let days = CalendarDate(uncheckedYear: year, month: monthIndex + 1, day: day).daysSince1970
+        // A day the month has: `31 Feb` is no date, not the 3rd of March.
+        guard let days = CalendarDate(year: year, month: monthIndex + 1, day: day)?.daysSince1970 else { return nil }
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
+        guard Self.seconds.contains(seconds) else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
+
+    /// The first and the last second the format reads and writes with a four-digit year, since
+    /// 1970: a text whose zone moves it out of the years 1000 to 9999 is not read, as it could
+    /// not be written back.
+    static let seconds: ClosedRange<Int> =
+        CalendarDate(uncheckedYear: 1000, month: 1, day: 1).daysSince1970
+        * 86_400...(CalendarDate(uncheckedYear: 9999, month: 12, day: 31).daysSince1970 + 1) * 86_400 - 1
 
     /// Appends a value from 0 to 99 as two digits.
     private static func appendTwoDigits(_ value: Int, to text: inout OutputSpan<UInt8>) {

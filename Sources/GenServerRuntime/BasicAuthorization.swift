@@ -39,14 +39,16 @@ public struct BasicAuthorization: RequestAuthorization, Equatable, CustomStringC
         self.password = password
     }
 
-    /// Parses `Basic base64(username:password)`; nil for anything else.
+    /// Parses `Basic base64(username:password)`; nil for anything else, and for an empty
+    /// username or password, which no API's credentials have (`Basic Og==` is no credentials).
     public init?(header: String?) {
         guard let utf8 = header?.utf8, let space = utf8.firstIndex(of: UInt8(ascii: " ")),
             utf8[..<space].elementsEqual("basic".utf8, by: { $0 | 0x20 == $1 }),
             let bytes = Base64.decode(utf8[utf8.index(after: space)...].trimmingSpaces()),
             let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
             let username = String(validating: bytes[..<colon], as: UTF8.self),
-            let password = String(validating: bytes[(colon + 1)...], as: UTF8.self)
+            let password = String(validating: bytes[(colon + 1)...], as: UTF8.self),
+            !username.isEmpty, !password.isEmpty
         else { return nil }
         self.username = username
         self.password = password

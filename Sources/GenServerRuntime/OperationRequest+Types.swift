@@ -58,6 +58,13 @@ extension OperationRequest {
             data = Data(value.jsonBytes)
         } else {
             guard let text = text(name, in: location) else { return nil }
+            // Read once by the bounded parser first, so that no text costs the decoder more
+            // than its length.
+            do {
+                _ = try JSONParser.parse(text)
+            } catch {
+                throw invalid("\(name) is not valid JSON: \(error)", errorCode: errorCode)
+            }
             data = Data(text.utf8)
         }
         let value: Value
@@ -141,7 +148,10 @@ extension OperationRequest {
     {
         guard let text = try scalar(name, in: location, errorCode: errorCode, kind: .string) else { return nil }
         guard let date = ISO8601Date.date(from: text) else {
-            throw invalid("\(name) '\(text)' is not an ISO 8601 date and time", errorCode: errorCode)
+            throw invalid(
+                "\(name) '\(text)' is not an ISO 8601 date and time from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z",
+                errorCode: errorCode
+            )
         }
         return date
     }

@@ -22,6 +22,35 @@ public struct OperationRequest: Sendable {
         }
     }
 
+    /// The body an operation declares, the only one its route reads.
+    public enum Body: Sendable {
+        /// No body: a request that sends one is refused.
+        case none
+        /// `application/x-www-form-urlencoded` fields.
+        case form
+        /// A JSON object: `application/json`, or a media type of JSON's syntax (`application/scim+json`).
+        case json
+
+        var mediaType: String {
+            switch self {
+            case .none: "nothing"
+            case .form: "application/x-www-form-urlencoded"
+            case .json: "application/json"
+            }
+        }
+
+        /// Whether a `Content-Type` names this body's media type, in any case and with any parameters.
+        func accepts(_ contentType: String) -> Bool {
+            let media = (contentType.split(separator: ";", maxSplits: 1).first ?? "")
+                .trimmingCharacters(in: .whitespaces).lowercased()
+            switch self {
+            case .none: return false
+            case .form: return media == mediaType
+            case .json: return media == mediaType || (media.hasPrefix("application/") && media.hasSuffix("+json"))
+            }
+        }
+    }
+
     public let path: [String: String]
     public let query: FormFields
     public let form: FormFields

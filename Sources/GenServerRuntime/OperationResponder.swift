@@ -15,6 +15,7 @@ public enum OperationResponder {
     ///   - request: the request, as the router gives it.
     ///   - context: its context, for the path's parameters.
     ///   - status: the status of a success.
+    ///   - body: the body the operation declares, the only one read: a request with another is refused.
     ///   - codes: the Twilio error codes of the API.
     ///   - pathNames: for placeholders the route registers under another name than their path
     ///     parameter's, registered name to wire name.
@@ -24,12 +25,13 @@ public enum OperationResponder {
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
+        body: OperationRequest.Body,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
         authenticate: (Authorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Output
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
+        try await run(request, context, body, codes, pathNames, { try await caller($0, codes, authenticate) }) {
             input,
             caller in
             try encoded(try await operation(input, caller), status: status)
@@ -41,11 +43,12 @@ public enum OperationResponder {
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
+        body: OperationRequest.Body,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
         operation: (OperationRequest) async throws -> Output
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, { _ in () }) { input, _ in
+        try await run(request, context, body, codes, pathNames, { _ in () }) { input, _ in
             try encoded(try await operation(input), status: status)
         }
     }
@@ -55,11 +58,12 @@ public enum OperationResponder {
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
+        body: OperationRequest.Body,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
         operation: (OperationRequest) async throws -> Void
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, { _ in () }) { input, _ in
+        try await run(request, context, body, codes, pathNames, { _ in () }) { input, _ in
             try await operation(input)
             return Response(status: status)
         }
@@ -87,12 +91,13 @@ public enum OperationResponder {
         to request: Request,
         context: some RequestContext,
         status: HTTPResponse.Status,
+        body: OperationRequest.Body,
         codes: ErrorCodes,
         pathNames: [String: String] = [:],
         authenticate: (Authorization) async throws -> Caller?,
         operation: (OperationRequest, Caller) async throws -> Void
     ) async throws -> Response {
-        try await run(request, context, codes, pathNames, { try await caller($0, codes, authenticate) }) {
+        try await run(request, context, body, codes, pathNames, { try await caller($0, codes, authenticate) }) {
             input,
             caller in
             try await operation(input, caller)
@@ -115,27 +120,41 @@ public enum OperationResponder {
     private static func run<Caller: Sendable>(
         _ request: Request,
         _ context: some RequestContext,
+        _ body: OperationRequest.Body,
         _ codes: ErrorCodes,
         _ pathNames: [String: String],
         _ identify: (Request) async throws -> Caller,
-        _ body: (OperationRequest, Caller) async throws -> Response
+        _ respond: (OperationRequest, Caller) async throws -> Response
     ) async throws -> Response {
         let caller = try await identify(request)
 
+        let media = try media(of: request, declared: body)
         var request = request
         let bytes = try await request.collectBody(upTo: context.maxUploadSize)
-        let isJSON = request.headers[.contentType].map(Self.isJSON) ?? false
+        var form = FormFields()
+        var json: [String: JSONValue] = [:]
+        if !bytes.readableBytesView.allSatisfy(Self.isWhitespace) {
+            switch media {
+            case .none:
+                throw APIError(
+                    status: .badRequest,
+                    code: nil,
+                    message: "\(request.method) \(request.uri.path) takes no request body"
+                )
+            case .form: form = try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self))
+            case .json: json = try jsonMembers(bytes.readableBytesView)
+            }
+        }
         let input = OperationRequest(
             path: try pathParameters(context, pathNames),
             query: try FormFields(encoded: request.uri.query ?? ""),
-            form: isJSON
-                ? FormFields() : try FormFields(encoded: String(decoding: bytes.readableBytesView, as: UTF8.self)),
-            json: isJSON ? try jsonMembers(Data(bytes.readableBytesView)) : [:],
+            form: form,
+            json: json,
             headers: headers(of: request),
             codes: codes
         )
         do {
-            return try await body(input, caller)
+            return try await respond(input, caller)
         } catch let error as APIError {
             throw codes.completing(error)
         } catch let error as any HTTPResponseError {
@@ -146,20 +165,33 @@ public enum OperationResponder {
         }
     }
 
-    /// Whether a `Content-Type` is JSON's, `application/json` with or without parameters.
-    static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first ?? ""
-        return mediaType.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    /// The body the request may carry: the declared one, when its `Content-Type` is the declared
+    /// media type or it has none; a 415 for another, before a byte of the body is read.
+    static func media(of request: Request, declared: OperationRequest.Body) throws(APIError) -> OperationRequest.Body {
+        guard declared != .none, let contentType = request.headers[.contentType] else { return declared }
+        guard declared.accepts(contentType) else {
+            throw APIError(
+                status: .unsupportedMediaType,
+                code: nil,
+                message: "\(request.method) \(request.uri.path) takes a body of \(declared.mediaType), not "
+                    + "\(contentType.prefix(100))"
+            )
+        }
+        return declared
     }
 
-    /// The members of a JSON body, which must be one object; an empty body has none.
-    static func jsonMembers(_ body: Data) throws(APIError) -> [String: JSONValue] {
-        guard !body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return [:] }
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    /// The members of a JSON body, which must be one object, read in one pass with nesting bounded
+    /// by ``JSONParser/requestDepthLimit``.
+    static func jsonMembers(_ body: some Collection<UInt8>) throws(APIError) -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: body)
+            value = try JSONParser.parse(body)
         } catch {
-            throw APIError(status: .badRequest, code: nil, message: "The request body is not valid JSON")
+            throw APIError(status: .badRequest, code: nil, message: "The request body is not valid JSON: \(error)")
         }
         guard case .object(let members) = value else {
             throw APIError(status: .badRequest, code: nil, message: "The request body must be a JSON object")
@@ -192,7 +224,8 @@ public enum OperationResponder {
 }
 
 /// Answers errors that no operation produced (no route, wrong method, a body too large) with
-/// Twilio error JSON too, so every error a client sees has one shape.
+/// Twilio error JSON too, so every error a client sees has one shape, and answers every HEAD
+/// without a body, as HTTP has it: the headers of the GET (or of the error), none of its bytes.
 ///
 /// Given the generated `routes`, a path that exists asked with another method answers 405 with
 /// an `Allow` header rather than 404.
@@ -208,13 +241,19 @@ public struct TwilioErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response)
         async throws -> Response
     {
+        let error: APIError
         do {
-            return try await next(request, context)
-        } catch let error as APIError {
-            throw codes.completing(error)
-        } catch let error as any HTTPResponseError {
-            throw codes.completing(self.error(for: error.status, request, context, body: (error as? HTTPError)?.body))
+            let response = try await next(request, context)
+            return request.method == .head ? response.createHeadResponse() : response
+        } catch let thrown as APIError {
+            error = codes.completing(thrown)
+        } catch let thrown as any HTTPResponseError {
+            error = codes.completing(
+                self.error(for: thrown.status, request, context, body: (thrown as? HTTPError)?.body)
+            )
         }
+        guard request.method == .head else { throw error }
+        return try error.response(from: request, context: context).createHeadResponse()
     }
 
     private func error(for status: HTTPResponse.Status, _ request: Request, _ context: Context, body: String?)

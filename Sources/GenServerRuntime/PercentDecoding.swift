@@ -1,3 +1,5 @@
+import GenRuntime
+
 /// Decodes `%XX` escapes (and, in form fields, `+` as a space) without Foundation: a request
 /// decodes several values, most of them with nothing to decode.
 enum PercentDecoding {
@@ -13,9 +15,9 @@ enum PercentDecoding {
             utf8.formIndex(after: &index)
             switch byte {
             case .percent:
-                guard index != utf8.endIndex, let high = hexValue(utf8[index]) else { return nil }
+                guard index != utf8.endIndex, let high = utf8[index].hexDigitValue else { return nil }
                 utf8.formIndex(after: &index)
-                guard index != utf8.endIndex, let low = hexValue(utf8[index]) else { return nil }
+                guard index != utf8.endIndex, let low = utf8[index].hexDigitValue else { return nil }
                 utf8.formIndex(after: &index)
                 bytes.append(high << 4 | low)
             case .plus where plusIsSpace:
@@ -25,15 +27,6 @@ enum PercentDecoding {
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }
 

@@ -29,6 +29,7 @@ public enum LocalServer {
         requestLogger.logLevel = .warning
         return Application(
             router: router,
+            server: .http1WithErrorJSON(),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port),
                 serverName: "sipdomain-server"

@@ -39,9 +39,32 @@ import Testing
         "2024-05-01T12:60:00Z", "2024-05-01T12:30:61Z", "2024-05-01T12:30:00.25+02:00", "2024-05-01T12:30:00.Z",
         "2024-05-01T12:30:00-23:59", "2024-05-01T12:30:00+24:00", "2024-05-01T12:30:00+02:60", "2024-05-01T12:30:00",
         "2024-05-01T12:30Z", "2024-05-01 12:30:00Z", "0000-05-01T12:30:00Z", "9999-12-31T23:59:59-23:59",
-        "2024-05-01T12:30:00+0200", "2024-05-01T1:30:00Z",
+        "2024-05-01T12:30:00+0200", "2024-05-01T1:30:00Z", "9999-12-31T10:00:00-05:00", "9999-12-31T23:59:59.9996Z",
+        "9999-12-31T23:59:59-00:00", "9999-12-30T23:59:59-23:59", "0001-01-01T23:59:00+23:59",
+        "0001-01-01T00:00:00+00:00",
+        "0001-01-02T00:00:00+23:59", "0001-01-01T00:00:00Z", "9998-12-31T12:00:00+01:00", "0002-01-01T00:00:00+01:00",
     ])
     func theDateTimePatternAcceptsWhatISO8601DateReads(_ text: String) {
         #expect(Self.matches(OpenAPISchemas.iso8601Pattern, text) == (ISO8601Date.date(from: text) != nil))
+    }
+
+    /// Around the first and the last day, every time, fraction and offset: the pattern and the
+    /// reader agree on each.
+    @Test func theDateTimePatternAndTheReaderAgreeAtTheEdgesOfTheRange() {
+        let days = ["0001-01-01", "0001-01-02", "1000-01-01", "9999-12-30", "9999-12-31", "9998-12-31", "0002-01-01"]
+        let offsets = ["Z", "+00:00", "-00:00", "+00:01", "-00:01", "+23:59", "-23:59", "+12:00", "-12:00"]
+        for day in days {
+            for time in ["00:00:00", "00:00:59", "12:00:00", "23:59:59"] {
+                for fraction in ["", ".9996", ".001"] {
+                    for offset in offsets {
+                        let text = "\(day)T\(time)\(fraction)\(offset)"
+                        #expect(
+                            Self.matches(OpenAPISchemas.iso8601Pattern, text) == (ISO8601Date.date(from: text) != nil),
+                            "\(text)"
+                        )
+                    }
+                }
+            }
+        }
     }
 }

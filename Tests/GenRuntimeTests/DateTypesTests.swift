@@ -40,6 +40,41 @@ import Testing
         #expect(ISO8601Date.string(from: Date(timeIntervalSince1970: 0.5)) == "1970-01-01T00:00:00.500Z")
     }
 
+    /// A date is in the years 1 to 9999, so that it can be written back in four digits: on the
+    /// first and the last day, in UTC only. The edges themselves read, and write back as they were.
+    @Test(arguments: [
+        ("9999-12-31T23:59:59-23:59", nil),
+        ("0001-01-01T00:00:00+23:59", nil),
+        ("9999-12-31T10:00:00-05:00", nil),
+        ("0001-01-01T23:59:00+23:59", nil),
+        ("9999-12-31T23:59:59.9996Z", "9999-12-31T23:59:59.999Z"),
+        ("9999-12-31T23:59:59.999-00:00", "9999-12-31T23:59:59.999Z"),
+        ("9999-12-30T23:59:59-23:59", "9999-12-31T23:58:59Z"),
+        ("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z"),
+        ("0001-01-01T00:00:00+00:00", "0001-01-01T00:00:00Z"),
+        ("0001-01-02T00:00:00+23:59", "0001-01-01T00:01:00Z"),
+    ])
+    func isoDatesStayInTheYearsTheFormatWrites(_ text: String, _ written: String?) {
+        #expect(ISO8601Date.date(from: text).map(ISO8601Date.string(from:)) == written)
+    }
+
+    /// Fractions are kept to the millisecond and the digits after are dropped: `.9996` is the
+    /// same second's `.999`, never the next second.
+    @Test(arguments: [
+        ("2024-05-01T12:30:59.9996Z", "2024-05-01T12:30:59.999Z"),
+        ("2024-05-01T12:30:59.9994Z", "2024-05-01T12:30:59.999Z"),
+        ("2024-05-01T12:30:00.1Z", "2024-05-01T12:30:00.100Z"),
+        ("2024-05-01T12:30:00.0005Z", "2024-05-01T12:30:00Z"),
+        ("2024-05-01T12:30:00.000999999Z", "2024-05-01T12:30:00Z"),
+        ("1969-12-31T23:59:59.250Z", "1969-12-31T23:59:59.250Z"),
+        ("1969-12-31T23:59:59.9999Z", "1969-12-31T23:59:59.999Z"),
+    ])
+    func isoFractionsAreKeptToTheMillisecond(_ text: String, _ written: String) throws {
+        let date = try #require(ISO8601Date.date(from: text))
+        #expect(ISO8601Date.string(from: date) == written)
+        #expect(ISO8601Date.date(from: written) == date)
+    }
+
     @Test func calendarDaysAreCheckedAndOrdered() throws {
         #expect(CalendarDate("2024-02-29") == CalendarDate(year: 2024, month: 2, day: 29))
         for text in [

@@ -23,6 +23,20 @@ import Testing
         #expect(RFC2822Date.date(from: "Thu, 1 Jan 1970 00:00:00 +0000") == Date(timeIntervalSince1970: 0))
     }
 
+    /// A zone that moves a date out of the years 1000 to 9999 makes it no date, and so does a
+    /// day its month does not have; the edges read and write back as they were.
+    @Test func datesStayInTheYearsTheFormatWrites() {
+        for text in [
+            "Fri, 31 Dec 9999 23:59:59 -2359", "Wed, 01 Jan 1000 00:00:00 +0001", "Fri, 31 Dec 9999 23:59:60 +0000",
+            "31 Feb 2024 00:00:00 +0000", "29 Feb 2023 00:00:00 +0000",
+        ] {
+            #expect(RFC2822Date.date(from: text) == nil, "\(text)")
+        }
+        for text in ["Fri, 31 Dec 9999 23:59:59 +0000", "Wed, 01 Jan 1000 00:00:00 +0000"] {
+            #expect(RFC2822Date.date(from: text).map(RFC2822Date.string(from:)) == text)
+        }
+    }
+
     @Test func formatsInGMTDroppingFractions() {
         #expect(
             RFC2822Date.string(from: Date(timeIntervalSince1970: 1_437_413_230.75)) == "Mon, 20 Jul 2015 17:27:10 +0000"

@@ -15,6 +15,9 @@ import Testing
         nil, "", "Basic", "Basic ", "Bearer YTpi", "Basic YTpi=", "Basic YTpi===", "Basic ====", "Basic YT=i",
         "Basic YW=iYw==", "Basic YW*i", "Basic YWJj",  // decodes to "abc": no colon
         "Basic " + Data([0x61, 0x3A, 0xFF]).base64EncodedString(),  // not UTF-8
+        // Empty credentials are no credentials: ":", "user:" and ":password".
+        "Basic Og==", "Basic " + Data("AC123:".utf8).base64EncodedString(),
+        "Basic " + Data(":token".utf8).base64EncodedString(),
     ])
     func malformedCredentialsAreRejected(header: String?) {
         #expect(BasicAuthorization(header: header) == nil)
@@ -47,5 +50,24 @@ import Testing
     func malformedEscapesAreRejected(encoded: String) {
         #expect(PercentDecoding.decode(Substring(encoded), plusIsSpace: true) == nil)
         #expect(throws: APIError.self) { try FormFields(encoded: "Name=\(encoded)") }
+    }
+
+    /// A route reads only its declared body, and only under its media type: any case, any
+    /// parameters, and for JSON any media type of JSON's syntax.
+    @Test func aBodyIsAcceptedOnlyUnderItsMediaType() {
+        let json = OperationRequest.Body.json
+        let form = OperationRequest.Body.form
+        for accepted in ["application/json", "Application/JSON; charset=utf-8", " application/scim+json ;x=y"] {
+            #expect(json.accepts(accepted), "\(accepted)")
+            #expect(!form.accepts(accepted), "\(accepted)")
+        }
+        for accepted in ["application/x-www-form-urlencoded", "application/x-www-form-urlencoded; charset=UTF-8"] {
+            #expect(form.accepts(accepted), "\(accepted)")
+            #expect(!json.accepts(accepted), "\(accepted)")
+        }
+        for refused in ["text/plain", "multipart/form-data; boundary=x", "text/json", "application/jsonx", ""] {
+            #expect(!json.accepts(refused) && !form.accepts(refused), "\(refused)")
+        }
+        #expect(!OperationRequest.Body.none.accepts("application/json"))
     }
 }

@@ -24,6 +24,7 @@ public enum LandmineLocalServer {
         applicationLogger.logLevel = max(logger.logLevel, .warning)
         return Application(
             router: router,
+            server: .http1WithErrorJSON(),
             configuration: ApplicationConfiguration(
                 address: .hostname(host, port: port),
                 serverName: "landmine-server"

@@ -127,6 +127,19 @@ import Testing
             "rules is not valid: at [1]: the member name is missing"
         ),
         (#"{"friendly_name": "x", "starts": "yesterday"}"#, "starts 'yesterday' is not an ISO 8601 date and time"),
+        // An offset that moves the instant out of the years the format writes.
+        (
+            #"{"friendly_name": "x", "starts": "9999-12-31T23:59:59-23:59"}"#,
+            "starts '9999-12-31T23:59:59-23:59' is not an ISO 8601 date and time from 0001-01-01T00:00:00Z",
+        ),
+        (#"{"friendly_name": "x", "starts": "0001-01-01T00:00:00+00:01"}"#, "is not an ISO 8601 date and time from"),
+        // The object and 64 arrays in it: one level deeper than any request may nest.
+        (
+            #"{"friendly_name": "x", "metadata": "# + String(repeating: "[", count: 64)
+                + String(repeating: "]", count: 64)
+                + "}",
+            "The request body is not valid JSON: arrays and objects nest deeper than 64 levels at byte 98",
+        ),
     ])
     func theServerRefusesABrokenBodyWith400(body: String, message: String) async throws {
         try await LandmineTests.serve(LandmineTests.handler()) { port in
@@ -138,6 +151,29 @@ import Testing
             #expect(response.status == 400)
             let text = String(decoding: response.body, as: UTF8.self)
             #expect(text.contains(message), "\(text)")
+        }
+    }
+
+    /// JSON nested as deep as a request may is read, and what it holds is kept; a date at the
+    /// edge of the range is written back as the format and the server's own parser take it.
+    @Test func aBodyAtTheDepthLimitAndADateAtTheEdgeOfTheRangeAreRead() async throws {
+        let handler = LandmineTests.handler()
+        try await LandmineTests.serve(handler) { port in
+            let nested = String(repeating: "[", count: 63) + String(repeating: "]", count: 63)
+            let body = #"{"friendly_name": "x", "starts": "9999-12-31T23:59:59.9994Z", "metadata": "# + nested + "}"
+            let response = try await Self.createService(body, port: port)
+            #expect(response.status == 201, "\(String(decoding: response.body, as: UTF8.self))")
+            let created = try #require(handler.serviceCreates.withLock { $0.last })
+            var depth = 0
+            var value = created.metadata
+            while case .array(let elements)? = value {
+                depth += 1
+                value = elements.first
+            }
+            #expect(depth == 63)
+            let starts = try #require(created.starts)
+            #expect(ISO8601Date.string(from: starts) == "9999-12-31T23:59:59.999Z")
+            #expect(ISO8601Date.date(from: ISO8601Date.string(from: starts)) == starts)
         }
     }
 

@@ -50,11 +50,12 @@ enum LocalServerHarness {
         _ method: String,
         _ url: String,
         body: String? = nil,
+        contentType: String = "application/x-www-form-urlencoded",
         authorization: String? = basic(alice, aliceToken)
     ) async throws -> ClientResponse {
         var headers: [(name: String, value: String)] = []
         if let authorization { headers.append(("Authorization", authorization)) }
-        if body != nil { headers.append(("Content-Type", "application/x-www-form-urlencoded")) }
+        if body != nil { headers.append(("Content-Type", contentType)) }
         let request = ClientRequest(method: method, url: url, headers: headers, body: body.map { Data($0.utf8) })
         return try await AsyncHTTPClientTransport().send(request, timeout: .seconds(10))
     }

@@ -55,7 +55,11 @@ func serve(_ backend: ReadOnlyDomains) async throws {
     let router = Router()
     router.add(middleware: TwilioErrorMiddleware(codes: ReadOnlyDomains.errorCodes, routes: ReadOnlyDomains.routes))
     backend.addRoutes(to: router)
-    let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 8080)))
+    let app = Application(
+        router: router,
+        server: .http1WithErrorJSON(),
+        configuration: .init(address: .hostname("127.0.0.1", port: 8080))
+    )
     try await app.runService()
 }
 // end snippet

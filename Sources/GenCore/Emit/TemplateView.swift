@@ -180,9 +180,9 @@ extension RoutesView: FileView {
 
 extension RoutesView.Route: TemplateView {
     static let templateNames: TemplateNames<Self> = [
-        "comment": \.comment, "pathLiteral": \.pathLiteral, "method": \.method, "status": \.status,
-        "pathNames": \.pathNames, "handlerMethod": \.handlerMethod, "inputType": \.inputType,
-        "hasFields": \.hasFields, "authenticated": \.authenticated,
+        "comment": \.comment, "routeArguments": \.routeArguments, "status": \.status, "body": \.body,
+        "pathNames": \.pathNames, "handlerMethod": \.handlerMethod,
+        "inputType": \.inputType, "hasFields": \.hasFields, "authenticated": \.authenticated,
     ]
 }
 

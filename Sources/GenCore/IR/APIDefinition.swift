@@ -210,6 +210,19 @@ public struct Operation: Codable, Equatable, Sendable {
     public enum Returns: String, Codable, Sendable, CaseIterable {
         case resource, page, nothing
     }
+
+    /// What a request's body holds: form fields, a JSON object, or nothing.
+    public enum Body: Sendable, CaseIterable {
+        case none, form, json
+    }
+
+    /// The body the operation declares, by where its parameters are sent; lowering refuses an
+    /// operation with both form and JSON parameters.
+    public var body: Body {
+        if parameters.contains(where: { $0.location == .json }) { return .json }
+        if parameters.contains(where: { $0.location == .form }) { return .form }
+        return .none
+    }
 }
 
 /// How a list operation pages.

@@ -52,7 +52,7 @@ extension Planner {
             parameters: parameters,
             clientParameters: Self.clientOrder(parameters),
             path: Self.path(operation.path, parameters),
-            route: routes.next() ?? RouterPaths.Route(path: operation.path, renamed: [:]),
+            route: routes.next() ?? RouterPaths.Route(path: operation.path, renamed: [:], methods: [operation.method]),
             paging: paging.flatMap { plan($0, of: operation, page: page, parameters: parameters) },
             bodyVariableName: bodyVariableName
         )

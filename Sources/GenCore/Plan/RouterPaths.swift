@@ -12,6 +12,9 @@ public struct RouterPaths {
         public var path: String
         /// Registered name to wire name, for each placeholder whose name changed.
         public var renamed: [String: String]
+        /// The methods registered: the operation's, and HEAD beside a GET (answered as the GET
+        /// without its body, as HTTP has it) unless an operation of its own is HEAD at that path.
+        public var methods: [String]
     }
 
     /// Each operation's route, in the order of `operations`.
@@ -21,7 +24,7 @@ public struct RouterPaths {
         // A node: the segments before a placeholder (placeholders as `{}`) and the
         // placeholder's own segment with its name left out (`{}.json`).
         var names: [String: String] = [:]
-        routes = operations.map { operation in
+        let registered: [Route] = operations.map { operation in
             var prefix = ""
             var segments: [String] = []
             var renamed: [String: String] = [:]
@@ -49,7 +52,13 @@ public struct RouterPaths {
                 segments.append(segment[..<open] + "{\(registered)}" + segment[segment.index(after: close)...])
                 prefix += "/" + shape
             }
-            return Route(path: segments.joined(separator: "/"), renamed: renamed)
+            return Route(path: segments.joined(separator: "/"), renamed: renamed, methods: [operation.method])
+        }
+        let headPaths = Set(zip(operations, registered).filter { $0.0.method == "HEAD" }.map(\.1.path))
+        routes = zip(operations, registered).map { operation, route in
+            var route = route
+            if operation.method == "GET", !headPaths.contains(route.path) { route.methods.append("HEAD") }
+            return route
         }
     }
 }

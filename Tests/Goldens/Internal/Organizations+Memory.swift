@@ -5,7 +5,8 @@ import GenServerRuntime
 /// Twilio Organizations served from memory, for tests and for trying a client before the API's
 /// backend exists: `InMemoryOrganizations().addRoutes(to: router)`. It creates, fetches, lists,
 /// updates and deletes the resources that have a SID, each found only under the path it was created
-/// at; every other operation answers 501 Not Implemented. It takes any credentials.
+/// at; every other operation answers 501 Not Implemented. It takes any well-formed token (one that
+/// is not empty).
 ///
 /// Resources served: Account.
 ///

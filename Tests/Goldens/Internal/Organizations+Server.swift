@@ -40,12 +40,14 @@ extension OrganizationsHandler {
         )
     }
 
-    /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a
-    /// path asked with a method it does not have answers 405 with an `Allow` header.
+    /// The method and path of every route, for `TwilioErrorMiddleware(codes:routes:)`: a path
+    /// asked with a method it does not have answers 405 with an `Allow` header.
     static var routes: [OperationRoute] {
         [
             OperationRoute(.get, "/Organizations/{OrganizationSid}/Accounts"),
+            OperationRoute(.head, "/Organizations/{OrganizationSid}/Accounts"),
             OperationRoute(.get, "/Organizations/{OrganizationSid}/Accounts/{AccountSid}"),
+            OperationRoute(.head, "/Organizations/{OrganizationSid}/Accounts/{AccountSid}"),
             OperationRoute(.post, "/v1/token"),
         ]
     }
@@ -57,11 +59,12 @@ extension OrganizationsHandler {
     /// Self.routes)` to the router so that requests no route matches get Twilio error JSON too.
     func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
         // GET /Organizations/{OrganizationSid}/Accounts: list
-        router.on("/Organizations/{OrganizationSid}/Accounts", method: .get) { request, context in
+        router.on("/Organizations/{OrganizationSid}/Accounts", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -70,11 +73,15 @@ extension OrganizationsHandler {
         }
 
         // GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}: fetch
-        router.on("/Organizations/{OrganizationSid}/Accounts/{AccountSid}", method: .get) { request, context in
+        router.on(
+            "/Organizations/{OrganizationSid}/Accounts/{AccountSid}",
+            methods: [.get, .head]
+        ) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -88,6 +95,7 @@ extension OrganizationsHandler {
                 to: request,
                 context: context,
                 status: .ok,
+                body: .form,
                 codes: Self.errorCodes
             ) { request in
                 try await self.createToken(CreateTokenInput(request))

@@ -17,24 +17,31 @@ extension LandmineHandler {
         )
     }
 
-    /// The method and path of every operation, for `TwilioErrorMiddleware(codes:routes:)`: a
-    /// path asked with a method it does not have answers 405 with an `Allow` header.
+    /// The method and path of every route, for `TwilioErrorMiddleware(codes:routes:)`: a path
+    /// asked with a method it does not have answers 405 with an `Allow` header.
     public static var routes: [OperationRoute] {
         [
             OperationRoute(.get, "/classes"),
+            OperationRoute(.head, "/classes"),
             OperationRoute(.post, "/classes/{in}/{self}"),
             OperationRoute(.delete, "/classes/{where}"),
             OperationRoute(.put, "/classes/{where}/replacement"),
             OperationRoute(.patch, "/classes/{where}"),
             OperationRoute(.get, "/v1/Services"),
+            OperationRoute(.head, "/v1/Services"),
             OperationRoute(.get, "/v1/Services/{Sid}"),
+            OperationRoute(.head, "/v1/Services/{Sid}"),
             OperationRoute(.post, "/v1/Services"),
             OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration"),
+            OperationRoute(.head, "/v1/Services/{ServiceSid}/Configuration"),
             OperationRoute(.put, "/v1/Services/{ServiceSid}/Configuration"),
             OperationRoute(.get, "/v1/Services/{ServiceSid}/Configuration/Data"),
+            OperationRoute(.head, "/v1/Services/{ServiceSid}/Configuration/Data"),
             OperationRoute(.get, "/v1/Forms/{FormType}"),
+            OperationRoute(.head, "/v1/Forms/{FormType}"),
             OperationRoute(.post, "/v1/token"),
             OperationRoute(.get, "/v1/Usage"),
+            OperationRoute(.head, "/v1/Usage"),
         ]
     }
 
@@ -45,11 +52,12 @@ extension LandmineHandler {
     /// Self.routes)` to the router so that requests no route matches get Twilio error JSON too.
     public func addRoutes<Context: RequestContext>(to router: some RouterMethods<Context>) {
         // GET /classes: list
-        router.on("/classes", method: .get) { request, context in
+        router.on("/classes", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -63,6 +71,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .created,
+                body: .form,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -76,6 +85,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .noContent,
+                body: .none,
                 codes: Self.errorCodes,
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
@@ -90,6 +100,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .ok,
+                body: .form,
                 codes: Self.errorCodes,
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
@@ -104,6 +115,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .accepted,
+                body: .form,
                 codes: Self.errorCodes,
                 pathNames: ["in": "where"],
                 authenticate: self.authenticate
@@ -113,11 +125,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Services: list
-        router.on("/v1/Services", method: .get) { request, context in
+        router.on("/v1/Services", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -126,11 +139,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Services/{Sid}: fetch
-        router.on("/v1/Services/{Sid}", method: .get) { request, context in
+        router.on("/v1/Services/{Sid}", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -144,6 +158,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .created,
+                body: .json,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -152,11 +167,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Services/{ServiceSid}/Configuration: fetch
-        router.on("/v1/Services/{Sid}/Configuration", method: .get) { request, context in
+        router.on("/v1/Services/{Sid}/Configuration", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
@@ -171,6 +187,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .ok,
+                body: .json,
                 codes: Self.errorCodes,
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
@@ -180,11 +197,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Services/{ServiceSid}/Configuration/Data: data
-        router.on("/v1/Services/{Sid}/Configuration/Data", method: .get) { request, context in
+        router.on("/v1/Services/{Sid}/Configuration/Data", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .init(code: 307),
+                body: .none,
                 codes: Self.errorCodes,
                 pathNames: ["Sid": "ServiceSid"],
                 authenticate: self.authenticate
@@ -194,11 +212,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Forms/{FormType}: form
-        router.on("/v1/Forms/{FormType}", method: .get) { request, context in
+        router.on("/v1/Forms/{FormType}", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in
@@ -212,6 +231,7 @@ extension LandmineHandler {
                 to: request,
                 context: context,
                 status: .ok,
+                body: .form,
                 codes: Self.errorCodes
             ) { request in
                 try await self.createToken(CreateTokenInput(request))
@@ -219,11 +239,12 @@ extension LandmineHandler {
         }
 
         // GET /v1/Usage: list
-        router.on("/v1/Usage", method: .get) { request, context in
+        router.on("/v1/Usage", methods: [.get, .head]) { request, context in
             try await OperationResponder.respond(
                 to: request,
                 context: context,
                 status: .ok,
+                body: .none,
                 codes: Self.errorCodes,
                 authenticate: self.authenticate
             ) { request, caller in

@@ -108,7 +108,9 @@ struct MemoryView {
                 "\(plan.api.title ?? plan.api.name) served from memory, for tests and for trying a client before the "
                     + "API's backend exists: `\(memory.typeName)().addRoutes(to: router)`. It creates, fetches, lists, "
                     + "updates and deletes the resources that have a SID, each found only under the path it was "
-                    + "created at; every other operation answers 501 Not Implemented. It takes any credentials.",
+                    + "created at; every other operation answers 501 Not Implemented. It takes any well-formed "
+                    + (bearer
+                        ? "token (one that is not empty)." : "credentials (a username and a password, neither empty)."),
                 "Resources served: \(served).",
             ] + memory.unserved.map { "Not served: \($0.name), which \($0.reason)." }
         )

@@ -43,6 +43,13 @@ struct OpenAPIDocument {
         schemas = OpenAPISchemas(plan: plan)
     }
 
+    /// How deeply the server lets a request's JSON nest: `JSONParser.requestDepthLimit` of the
+    /// runtime, which gen does not link (a test keeps the two equal).
+    static let jsonDepthLimit = 64
+
+    /// The scheme a 401 challenges with, as the server's `ErrorCodes` sends it.
+    private var challengeScheme: String { api.auth.scheme == "bearer" ? "Bearer" : "Basic" }
+
     /// The name of the one security scheme, after the API's.
     var securitySchemeName: String { api.auth.scheme == "bearer" ? "bearerAuth" : "basicAuth" }
 
@@ -52,6 +59,7 @@ struct OpenAPIDocument {
     /// 4xx; a 500 is a handler's failure.
     static let errorResponses = [
         ("400", "BadRequest"), ("401", "Unauthorized"), ("404", "NotFound"), ("413", "ContentTooLarge"),
+        ("415", "UnsupportedMediaType"),
     ]
 
     var json: JSONValue {
@@ -173,8 +181,10 @@ struct OpenAPIDocument {
             success["description"] = "Done; the answer has no body."
         }
         var responses = JSONObject([(String(operation.status), .object(success))])
-        // An operation that takes no credentials is never refused for them.
-        for (status, name) in Self.errorResponses where operation.authenticated || status != "401" {
+        // An operation that takes no credentials is never refused for them, nor one without a
+        // body for its media type.
+        for (status, name) in Self.errorResponses
+        where (operation.authenticated || status != "401") && (operation.body != .none || status != "415") {
             responses[status] = ["$ref": .string("#/components/responses/" + name)]
         }
         return responses
@@ -230,7 +240,7 @@ struct OpenAPIDocument {
     private var securityScheme: JSONValue {
         if let token = api.auth.token {
             return [
-                "description": .string("A bearer token: the \(token.name)."),
+                "description": .string("A bearer token: the \(token.name), not empty."),
                 "type": "http",
                 "scheme": "bearer",
             ]
@@ -238,7 +248,7 @@ struct OpenAPIDocument {
         return [
             "description": .string(
                 "HTTP Basic: the \(api.auth.username?.name ?? "") as the username and the "
-                    + "\(api.auth.password?.name ?? "") as the password."
+                    + "\(api.auth.password?.name ?? "") as the password, neither empty."
             ),
             "type": "http",
             "scheme": "basic",
@@ -257,7 +267,9 @@ struct OpenAPIDocument {
                     "description": .string(
                         "A parameter is missing or invalid (the message names it; \(code(codes.invalidParameter)) "
                             + "unless the parameter has its own), or the query string or body is not valid "
-                            + "percent-encoding (code null)."
+                            + "percent-encoding, a JSON body is not valid JSON or nests arrays and objects deeper "
+                            + "than \(Self.jsonDepthLimit) levels, or an operation without a body is sent one "
+                            + "(code null)."
                     ),
                     "content": error,
                 ]
@@ -271,7 +283,7 @@ struct OpenAPIDocument {
                     ),
                     "headers": [
                         "WWW-Authenticate": [
-                            "description": .string("`Basic realm=\"\(api.auth.realm)\"`."),
+                            "description": .string("`\(challengeScheme) realm=\"\(api.auth.realm)\"`."),
                             "required": true,
                             "schema": ["type": "string"],
                         ]
@@ -302,6 +314,27 @@ struct OpenAPIDocument {
                             "schema": ["type": "string"],
                         ]
                     ],
+                    "content": error,
+                ]
+            ),
+            (
+                "UnsupportedMediaType",
+                [
+                    "description": .string(
+                        "The body's Content-Type is not the operation's (code null): a form's is "
+                            + "application/x-www-form-urlencoded, a JSON body's application/json or another "
+                            + "media type of JSON's syntax, such as application/scim+json."
+                    ),
+                    "content": error,
+                ]
+            ),
+            (
+                "RequestHeaderFieldsTooLarge",
+                [
+                    "description": .string(
+                        "The request line and headers together are larger than the server reads (80 KiB; "
+                            + "code null). Any path can answer it, so no operation lists it."
+                    ),
                     "content": error,
                 ]
             ),

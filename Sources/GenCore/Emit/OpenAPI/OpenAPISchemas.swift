@@ -284,27 +284,41 @@ struct OpenAPISchemas {
         return !inClass && depth == 0
     }
 
-    /// The dates `RFC2822Date.date(from:)` reads, which is what the server accepts: an optional
-    /// weekday, a day, month, year, hours, minutes, optional seconds and a zone, with spaces
-    /// optional between them.
     /// A year from 0001 to 9999, as `CalendarDate` reads one, and the leap years among them.
     private static let year = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
     private static let leapYear = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+    /// The years after the first and before the last.
+    private static let yearAfterFirst = "(?:[1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[2-9])"
+    private static let yearBeforeLast =
+        "(?:[1-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8]|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 
     /// A day that exists, `YYYY-MM-DD`: February 29th in leap years only.
     private static let day =
         "(?:\(year)-(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|\(year)-(?:0[13-9]|1[0-2])-(?:29|30)"
         + "|\(year)-(?:0[13578]|1[02])-31|\(leapYear)-02-29)"
 
+    /// A day that exists other than 0001-01-01 and 9999-12-31, the first and the last.
+    private static let innerDay =
+        "(?:\(year)-(?:0[1-9]|1[0-2])-(?:0[2-9]|1[0-9]|2[0-8])|\(year)-(?:0[2-9]|1[0-2])-01|\(yearAfterFirst)-01-01"
+        + "|\(year)-(?:0[13-9]|1[0-2])-(?:29|30)|\(year)-(?:0[13578]|10)-31|\(yearBeforeLast)-12-31"
+        + "|\(leapYear)-02-29)"
+
     /// What `CalendarDate` reads.
     static let dayPattern = "^\(day)$"
 
-    /// What `ISO8601Date` reads: a day, a time to the second (no leap second) with any fraction,
-    /// and `Z` or an offset.
-    static let iso8601Pattern =
-        "^\(day)[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?"
-        + "(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])$"
+    /// A time of day to the second (no leap second), with any fraction.
+    private static let time = "[Tt](?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?"
 
+    /// What `ISO8601Date` reads: a day, a time and `Z` or an offset; on the first and the last
+    /// day, 0001-01-01 and 9999-12-31, an offset of zero only, which keeps every date in the years
+    /// the format writes.
+    static let iso8601Pattern =
+        "^(?:\(innerDay)\(time)(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])"
+        + "|(?:0001-01-01|9999-12-31)\(time)(?:[Zz]|[+-]00:00))$"
+
+    /// The dates `RFC2822Date.date(from:)` reads, which is what the server accepts: an optional
+    /// weekday, a day, month, year, hours, minutes, optional seconds and a zone, with spaces
+    /// optional between them.
     static let rfc2822Pattern =
         "^ *(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) *, *)?(?:0?[1-9]|[12][0-9]|3[01]) *"
         + "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) *[1-9][0-9]{3} *(?:[01]?[0-9]|2[0-3]) *: *"

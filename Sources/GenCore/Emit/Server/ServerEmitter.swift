@@ -174,9 +174,9 @@ struct InputsView {
 struct RoutesView {
     struct Route {
         let comment: [String]
-        /// The path as the router registers it, as a string literal.
-        let pathLiteral: String
-        let method: String
+        /// The arguments of `router.on`: the path as the router registers it, and `method: .post`
+        /// or, for a GET, `methods: [.get, .head]`.
+        let routeArguments: String
         let status: String
         /// `["in": "In"]` when the router registers placeholders under other names; else empty.
         let pathNames: [String]
@@ -186,6 +186,8 @@ struct RoutesView {
         let hasFields: Bool
         /// Whether the request is authenticated and the handler given its caller.
         let authenticated: Bool
+        /// The body the route reads, such as `.form`: no other is parsed.
+        let body: String
     }
 
     let header: String
@@ -194,7 +196,7 @@ struct RoutesView {
     let protocolName: String
     let errorCodes: String
     let routes: [Route]
-    /// `OperationRoute(.post, "/…")` for each operation, in spec order.
+    /// `OperationRoute(.post, "/…")` for each method of each operation's route, in spec order.
     let operationRoutes: [String]
 
     init(header: String, plan: APIPlan) {
@@ -215,9 +217,10 @@ struct RoutesView {
             ] + (plan.api.auth.scheme == "bearer" ? ["scheme: \"Bearer\""] : [])
         )
         routes = plan.operations.map { Self.route($0.operation) }
-        operationRoutes = plan.operations.map { _, operation in
-            let spec = operation.operation
-            return "OperationRoute(.\(spec.method.lowercased()), \(SwiftLiteral.string(spec.path)))"
+        operationRoutes = plan.operations.flatMap { _, operation in
+            operation.route.methods.map { method in
+                "OperationRoute(.\(method.lowercased()), \(SwiftLiteral.string(operation.operation.path)))"
+            }
         }
     }
 
@@ -239,14 +242,28 @@ struct RoutesView {
         return Route(
             // A plain comment: doc comments do not belong on statements.
             comment: ["// " + SwiftLayout.paragraph("\(spec.method) \(spec.path): \(spec.summary ?? spec.name)")],
-            pathLiteral: SwiftLiteral.string(operation.route.path),
-            method: spec.method.lowercased(),
+            routeArguments: SwiftLayout.arguments([
+                SwiftLiteral.string(operation.route.path),
+                operation.route.methods.count == 1
+                    ? "method: .\(spec.method.lowercased())"
+                    : "methods: [" + operation.route.methods.map { "." + $0.lowercased() }.joined(separator: ", ")
+                        + "]",
+            ]),
             status: status(spec.status),
             pathNames: renamed.isEmpty ? [] : ["[\(renamed.joined(separator: ", "))]"],
             handlerMethod: operation.handlerMethodName,
             inputType: operation.inputTypeName,
             hasFields: !operation.parameters.isEmpty,
-            authenticated: spec.authenticated
+            authenticated: spec.authenticated,
+            body: bodyCase(spec.body)
         )
+    }
+
+    static func bodyCase(_ body: Operation.Body) -> String {
+        switch body {
+        case .none: ".none"
+        case .form: ".form"
+        case .json: ".json"
+        }
     }
 }

@@ -7,7 +7,8 @@ import LandmineServer
 /// Landmine served from memory, for tests and for trying a client before the API's backend exists:
 /// `InMemoryLandmine().addRoutes(to: router)`. It creates, fetches, lists, updates and deletes the
 /// resources that have a SID, each found only under the path it was created at; every other
-/// operation answers 501 Not Implemented. It takes any credentials.
+/// operation answers 501 Not Implemented. It takes any well-formed credentials (a username and a
+/// password, neither empty).
 ///
 /// Resources served: Service.
 ///
