@@ -10,8 +10,18 @@ public struct FormFields: Sendable, Equatable {
 
     public init() {}
 
-    /// Parses `name=value&…`, with `+` as a space and `%XX` escapes; malformed escapes are a 400.
+    /// The most fields a query string or a form body may have: more than any operation takes,
+    /// and few enough that reading them costs a few times a plain request at most.
+    public static let limit = 1000
+
+    /// Parses `name=value&…`, with `+` as a space and `%XX` escapes; malformed escapes, and more
+    /// than `limit` fields, are a 400 (the fields are counted before any is decoded).
     public init(encoded text: String) throws(APIError) {
+        var separators = 0
+        for byte in text.utf8 where byte == UInt8(ascii: "&") { separators += 1 }
+        guard separators < Self.limit else {
+            throw APIError(status: .badRequest, code: nil, message: "The request has more than \(Self.limit) fields")
+        }
         for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             guard let name = Self.decode(parts[0]), let value = Self.decode(parts.count > 1 ? parts[1] : "") else {

@@ -52,21 +52,22 @@ extension OperationRequest {
         as type: Value.Type,
         errorCode: Int? = nil
     ) throws(APIError) -> Value? {
-        let data: Data
+        let parsed: JSONValue
         if location == .json {
             guard let value = json[name], value != .null else { return nil }
-            data = Data(value.jsonBytes)
+            parsed = value
         } else {
             guard let text = text(name, in: location) else { return nil }
-            // Read once by the bounded parser first, so that no text costs the decoder more
-            // than its length.
+            // Read by the bounded parser, so that no text costs more than its length.
             do {
-                _ = try JSONParser.parse(text)
+                parsed = try JSONParser.parse(text)
             } catch {
                 throw invalid("\(name) is not valid JSON: \(error)", errorCode: errorCode)
             }
-            data = Data(text.utf8)
         }
+        // JSON of any shape is the value already read: no decoder, no enum to check.
+        if let value = Self.untyped(parsed, as: Value.self) { return value }
+        let data = Data(parsed.jsonBytes)
         let value: Value
         do {
             value = try JSONDecoder().decode(Value.self, from: data)
@@ -83,6 +84,17 @@ extension OperationRequest {
             )
         }
         return value
+    }
+
+    /// `value` as `Value` when `Value` is JSON of any shape (`JSONValue`, or an array or a map
+    /// of them) and `value` has that shape; nil otherwise, for the decoder to read or refuse.
+    private static func untyped<Value>(_ value: JSONValue, as type: Value.Type) -> Value? {
+        switch value {
+        case _ where Value.self == JSONValue.self: value as? Value
+        case .array(let elements) where Value.self == [JSONValue].self: elements as? Value
+        case .object(let members) where Value.self == [String: JSONValue].self: members as? Value
+        default: nil
+        }
     }
 
     public func decoded<Value: Decodable>(
@@ -383,6 +395,12 @@ extension TwilioSid {
 enum KnownValues {
     /// The first unknown value inside `value`, and the values its enum knows.
     static func firstUnknown(in value: Any) -> (value: String, allowed: String)? {
+        // What holds no enum, without a walk through it.
+        if value is JSONValue || value is String || value is Int || value is Double || value is Bool
+            || value is [JSONValue] || value is [String: JSONValue] || value is [String] || value is Date
+        {
+            return nil
+        }
         if let enumeration = value as? any (CaseIterable & RawRepresentable<String>) {
             return unknown(enumeration)
         }
