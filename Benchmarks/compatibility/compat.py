@@ -107,6 +107,17 @@ def package(root, work, names):
             ],
             path: "Generated/{name}CLI"
         ),""")
+    # One server of every API's in-memory handler, for cost-probe.py: built once, after the APIs.
+    if names:
+        memories = "".join(f'\n                "{name}Memory",\n                "{name}Server",' for name in names)
+        targets.append(f"""        .executableTarget(
+            name: "CompatibilityServer",
+            dependencies: [{memories}
+                {gen("GenServerRuntime")},
+                {hummingbird_product},
+            ],
+            path: "Server"
+        ),""")
     text = f"""// swift-tools-version:6.1
 // Written by Benchmarks/compatibility/compat.py for the compatibility run: do not edit.
 import PackageDescription
@@ -133,6 +144,7 @@ let package = Package(
                 "ArgumentParser", "GenCLIRuntime", "GenClientRuntime", "GenRuntime",
                 "GenServerRuntime", "Hummingbird"))
         ),
+        "Server/main.swift": server_main(names),
         # Whatever folder the run works in, none of it belongs in git.
         ".gitignore": "*\n",
     }
@@ -142,6 +154,63 @@ let package = Package(
         if not os.path.exists(path) or open(path).read() != content:
             with open(path, "w") as file:
                 file.write(content)
+
+
+def server_main(names):
+    """The compatibility server's source: `CompatibilityServer NAME PORT` serves that API's
+    in-memory handler on 127.0.0.1; `CompatibilityServer NAME --routes` prints its scheme, then
+    each route's method and path."""
+    imports = "".join(f"import {name}Memory\nimport {name}Server\n" for name in names)
+    entries = "".join(f"""    "{name}": API(
+        scheme: InMemory{name}.errorCodes.scheme,
+        routes: InMemory{name}.routes,
+        add: {{ router in
+            router.add(middleware: TwilioErrorMiddleware(codes: InMemory{name}.errorCodes, routes: InMemory{name}.routes))
+            InMemory{name}().addRoutes(to: router)
+        }}
+    ),
+""" for name in names)
+    return f"""// Written by Benchmarks/compatibility/compat.py for the compatibility run: do not edit.
+// Serves one API's in-memory handler, for Benchmarks/compatibility/cost-probe.py.
+//
+//   CompatibilityServer NAME PORT       serves NAME on 127.0.0.1:PORT
+//   CompatibilityServer NAME --routes   prints the API's scheme, then "METHOD PATH" a route
+import Foundation
+import GenServerRuntime
+import Hummingbird
+{imports}
+struct API {{
+    let scheme: String
+    let routes: [OperationRoute]
+    let add: @Sendable (Hummingbird.Router<BasicRequestContext>) -> Void
+}}
+
+let apis: [String: API] = [
+{entries}]
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let api = apis[arguments[1]] else {{
+    Foundation.FileHandle.standardError.write(Foundation.Data("usage: CompatibilityServer NAME (PORT | --routes)\\n".utf8))
+    Foundation.exit(2)
+}}
+if arguments[2] == "--routes" {{
+    print(api.scheme)
+    for route in api.routes {{ print("\\(route.method.rawValue) \\(route.path)") }}
+    Foundation.exit(0)
+}}
+guard let port = Int(arguments[2]) else {{
+    Foundation.FileHandle.standardError.write(Foundation.Data("CompatibilityServer: '\\(arguments[2])' is not a port\\n".utf8))
+    Foundation.exit(2)
+}}
+let router = Hummingbird.Router()
+api.add(router)
+let application = Hummingbird.Application(
+    router: router,
+    server: .http1WithErrorJSON(),
+    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: port))
+)
+try await application.runService()
+"""
 
 
 def record(facts, pairs):

@@ -168,7 +168,7 @@ done
 python3 "$helper" package "$root" "$work" "${names[@]}"
 
 # 4. The dependencies once, untimed; then each API's modules alone, timed.
-dependencies_seconds="" noop_seconds=""
+dependencies_seconds="" noop_seconds="" dependencies_ok=0
 if [ ${#names[@]} -gt 0 ]; then
     echo "building the dependencies (the first time takes minutes)…" >&2
     start=$EPOCHREALTIME
@@ -216,10 +216,30 @@ if [ ${#names[@]} -gt 0 ]; then
     done
 fi
 
+# 4b. One server of every API's in-memory handler, and the report's request against every route
+# of each: a 4xx with the error JSON, in under 5 ms of CPU (cost-probe.py). Its table is written
+# beside the results.
+probe_status=0
+cost_results=${results%.md}-cost.md
+if [ ${#names[@]} -gt 0 ] && [ "$dependencies_ok" = 1 ]; then
+    echo "building the server of every API, then sending the report's request to every route…" >&2
+    if swift build --package-path "$work" --product CompatibilityServer > "$work/logs/server.log" 2>&1; then
+        python3 "$here/cost-probe.py" --server "$work/.build/debug/CompatibilityServer" --results "$cost_results" \
+            "${names[@]}" || probe_status=1
+    else
+        tail -n 30 "$work/logs/server.log" >&2
+        echo "run.sh: the server of every API did not build (see $work/logs/server.log)" >&2
+        probe_status=1
+    fi
+fi
+
 # 5 and 6. Count, write and print the table; the exit status is the run's.
 commit=$(git -C "$root" rev-parse --short HEAD 2> /dev/null || true)
 [ -z "$commit" ] || git -C "$root" diff --quiet HEAD 2> /dev/null || commit="$commit (with uncommitted changes)"
 : > "$work/run.jsonl"
 python3 "$helper" record "$work/run.jsonl" mode="$mode" root="$root" input="$source_dir" gen="$gen" \
     commit="$commit" work="$work" dependencies_seconds="$dependencies_seconds" noop_build_seconds="$noop_seconds"
-python3 "$helper" report "$facts" "$work/run.jsonl" "$results"
+status=0
+python3 "$helper" report "$facts" "$work/run.jsonl" "$results" || status=$?
+[ "$probe_status" = 0 ] || { echo "run.sh: the cost probe failed (see $cost_results)" >&2; status=1; }
+exit "$status"
